@@ -1,0 +1,40 @@
+import {Args, Command, Flags} from '@oclif/core'
+import type {Artifact} from '../model.js'
+import {artifactRecord, ndjsonLine, tableRow, tableSummary} from '../report/artifacts.js'
+import {identifyRoots} from '../services/identify.js'
+import {fail} from '../lib/fail.js'
+import {writeOut} from '../lib/output.js'
+
+export default class Identify extends Command {
+  static override description = 'Identify every file under the roots by its content (format, why, features)'
+  static override examples = ['<%= config.bin %> identify /srv/share --format ndjson > share.ndjson']
+  static override strict = false
+  static override args = {roots: Args.string({description: 'folders or files to walk', required: true})}
+  static override flags = {
+    format: Flags.string({char: 'f', options: ['table', 'ndjson', 'json'], default: 'table', description: 'output format'}),
+    'follow-symlinks': Flags.boolean({default: false, description: 'follow symbolic links (never out of the roots)'}),
+    'no-probes': Flags.boolean({default: false, description: 'identify only; skip the feature probes'}),
+    concurrency: Flags.integer({default: 16, min: 1, description: 'files identified at once'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Identify)
+    const roots = argv as string[]
+    const all: Artifact[] = []
+    const byFormat = new Map<string, number>()
+    let errors = 0
+    try {
+      for await (const a of identifyRoots(roots, {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], concurrency: flags.concurrency})) {
+        byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
+        if (a.error) errors++
+        if (flags.format === 'ndjson') await writeOut(ndjsonLine(a))
+        else if (flags.format === 'table') await writeOut(tableRow(a))
+        else all.push(a)
+      }
+    } catch (e) {
+      fail(this, (e as Error).message)
+    }
+    if (flags.format === 'json') await writeOut(`${JSON.stringify(all.map(artifactRecord), null, 2)}\n`)
+    if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors))
+  }
+}

@@ -1,0 +1,64 @@
+// Positioned reads of one file: identification and probes read small ranges, never whole files.
+import {open, type FileHandle} from 'node:fs/promises'
+
+/** Raised when a file would cost more bytes than its budget allows. */
+export class BudgetError extends Error {
+  readonly code = 'budget-exceeded'
+}
+
+/** An open file that counts what it reads. */
+export type Source = {
+  path: string
+  size: number
+  /** The first bytes of the file (up to headSize). */
+  head: Buffer
+  /** Bytes read so far, for the per-file budget and the benchmark. */
+  bytesRead: number
+  read(offset: number, length: number): Promise<Buffer>
+  close(): Promise<void>
+}
+
+export type SourceOptions = {headSize?: number; byteBudget?: number}
+
+/** Open a file for positioned reads and read its head. */
+export async function openSource(path: string, size: number, options: SourceOptions = {}): Promise<Source> {
+  const handle: FileHandle = await open(path, 'r')
+  const budget = options.byteBudget ?? 64 * 1024 * 1024
+  const source: Source = {
+    path,
+    size,
+    head: Buffer.alloc(0),
+    bytesRead: 0,
+    async read(offset, length) {
+      const start = Math.max(0, Math.min(offset, size))
+      const want = Math.max(0, Math.min(length, size - start))
+      if (source.bytesRead + want > budget) throw new BudgetError(`reading ${want} bytes at ${start} would pass the ${budget}-byte budget`)
+      const buffer = Buffer.allocUnsafe(want)
+      let got = 0
+      while (got < want) {
+        const {bytesRead} = await handle.read(buffer, got, want - got, start + got)
+        if (bytesRead === 0) break // the file shrank under us
+        got += bytesRead
+      }
+      source.bytesRead += got
+      return got === want ? buffer : buffer.subarray(0, got)
+    },
+    close: () => handle.close(),
+  }
+  source.head = await source.read(0, options.headSize ?? 4096)
+  return source
+}
+
+/** A Source over bytes already in memory (an OLE stream inside a file, a test buffer). */
+export function bufferSource(path: string, bytes: Buffer): Source {
+  return {
+    path,
+    size: bytes.length,
+    head: bytes.subarray(0, 4096),
+    bytesRead: 0,
+    async read(offset, length) {
+      return bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length))
+    },
+    async close() {},
+  }
+}

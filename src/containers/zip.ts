@@ -1,0 +1,150 @@
+// A ZIP reader that trusts the central directory, not the order of local headers (LibreOffice and
+// streaming writers reorder entries), and inflates only small entries, with a ratio guard.
+import {inflateRawSync} from 'node:zlib'
+import type {Source} from './source.js'
+
+const EOCD = 0x06054b50
+const ZIP64_LOCATOR = 0x07064b50
+const ZIP64_EOCD = 0x06064b50
+const CENTRAL = 0x02014b50
+const LOCAL = 0x04034b50
+
+/** Raised when the archive's structure is broken. */
+export class ZipError extends Error {
+  readonly code: string
+  constructor(message: string, code = 'corrupt-container') {
+    super(message)
+    this.code = code
+  }
+}
+
+export type ZipEntry = {
+  name: string
+  method: number
+  encrypted: boolean
+  compressedSize: number
+  size: number
+  localOffset: number
+}
+
+export type Zip = {
+  entries: ZipEntry[]
+  find(name: string): ZipEntry | undefined
+  /** Inflate one entry; refuses entries over maxBytes or with a suspicious ratio. */
+  read(entry: ZipEntry, maxBytes?: number): Promise<Buffer>
+}
+
+export type ZipOptions = {maxCentralDirectory?: number; maxEntries?: number; maxRatio?: number}
+
+/** True when the bytes start like a ZIP archive (local header or empty archive). */
+export function isZip(head: Buffer): boolean {
+  return head.length >= 4 && (head.readUInt32LE(0) === LOCAL || head.readUInt32LE(0) === EOCD)
+}
+
+async function findEocd(source: Source): Promise<{buf: Buffer; at: number; bufStart: number}> {
+  // The EOCD is 22 bytes plus a comment of at most 65,535: look in the last 4 KiB first, then wider.
+  for (const span of [4096, 65_557]) {
+    const start = Math.max(0, source.size - span)
+    const buf = await source.read(start, source.size - start)
+    for (let i = buf.length - 22; i >= 0; i--) {
+      if (buf.readUInt32LE(i) === EOCD) return {buf, at: i, bufStart: start}
+    }
+    if (start === 0) break
+  }
+  throw new ZipError('no end-of-central-directory record: the archive is truncated', 'truncated')
+}
+
+/** Read the central directory of the archive behind a Source. */
+export async function openZip(source: Source, options: ZipOptions = {}): Promise<Zip> {
+  const maxCd = options.maxCentralDirectory ?? 32 * 1024 * 1024
+  const maxEntries = options.maxEntries ?? 200_000
+  const {buf, at, bufStart} = await findEocd(source)
+  let zip64 = false
+  let count = buf.readUInt16LE(at + 10)
+  let cdSize = buf.readUInt32LE(at + 12)
+  let cdOffset = buf.readUInt32LE(at + 16)
+  const eocdPos = bufStart + at
+  if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && at >= 20 && buf.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+    const recordPos = Number(buf.readBigUInt64LE(at - 12))
+    const rec = await source.read(recordPos, 56)
+    if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('ZIP64 end record is missing')
+    count = Number(rec.readBigUInt64LE(32))
+    cdSize = Number(rec.readBigUInt64LE(40))
+    cdOffset = Number(rec.readBigUInt64LE(48))
+    zip64 = true
+  }
+  // Data prepended to the archive (self-extractors) shifts every offset by the same amount.
+  const shift = !zip64 && eocdPos > cdOffset + cdSize ? eocdPos - (cdOffset + cdSize) : 0
+  if (cdOffset + shift + cdSize > source.size) throw new ZipError('central directory points past the end of the file', 'truncated')
+  if (cdSize > maxCd) throw new ZipError(`central directory of ${cdSize} bytes is over the ${maxCd}-byte limit`, 'budget-exceeded')
+  if (count > maxEntries) throw new ZipError(`${count} entries is over the ${maxEntries}-entry limit`, 'budget-exceeded')
+  const cd = await source.read(cdOffset + shift, cdSize)
+  const entries = parseCentralDirectory(cd, count, shift)
+  const byName = new Map(entries.map((e) => [e.name, e]))
+  return {
+    entries,
+    find: (name) => byName.get(name),
+    read: (entry, maxBytes) => readEntry(source, entry, maxBytes ?? 8 * 1024 * 1024, options.maxRatio ?? 200),
+  }
+}
+
+function parseCentralDirectory(cd: Buffer, count: number, shift: number): ZipEntry[] {
+  const entries: ZipEntry[] = []
+  let p = 0
+  while (p + 46 <= cd.length && entries.length < count) {
+    if (cd.readUInt32LE(p) !== CENTRAL) throw new ZipError(`central directory entry ${entries.length} has a bad signature`)
+    const flags = cd.readUInt16LE(p + 8)
+    const nameLength = cd.readUInt16LE(p + 28)
+    const extraLength = cd.readUInt16LE(p + 30)
+    const commentLength = cd.readUInt16LE(p + 32)
+    const nameBytes = cd.subarray(p + 46, p + 46 + nameLength)
+    let compressedSize = cd.readUInt32LE(p + 20)
+    let size = cd.readUInt32LE(p + 24)
+    let localOffset = cd.readUInt32LE(p + 42)
+    // ZIP64 extra field (id 1): only the fields that overflowed are present, in this order.
+    const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength)
+    for (let e = 0; e + 4 <= extra.length; ) {
+      const id = extra.readUInt16LE(e)
+      const len = extra.readUInt16LE(e + 2)
+      if (id === 1) {
+        let q = e + 4
+        const take = () => (q + 8 <= e + 4 + len && q + 8 <= extra.length ? Number(extra.readBigUInt64LE((q += 8) - 8)) : 0)
+        if (size === 0xffffffff) size = take()
+        if (compressedSize === 0xffffffff) compressedSize = take()
+        if (localOffset === 0xffffffff) localOffset = take()
+      }
+      e += 4 + len
+    }
+    entries.push({
+      name: nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1'),
+      method: cd.readUInt16LE(p + 10),
+      encrypted: (flags & 1) === 1,
+      compressedSize,
+      size,
+      localOffset: localOffset + shift,
+    })
+    p += 46 + nameLength + extraLength + commentLength
+  }
+  return entries
+}
+
+async function readEntry(source: Source, entry: ZipEntry, maxBytes: number, maxRatio: number): Promise<Buffer> {
+  if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`, 'encrypted')
+  if (entry.size > maxBytes) throw new ZipError(`${entry.name} declares ${entry.size} bytes, over the ${maxBytes}-byte limit`, 'budget-exceeded')
+  const local = await source.read(entry.localOffset, 30)
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipError(`local header of ${entry.name} is missing`)
+  const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+  if (dataStart + entry.compressedSize > source.size) throw new ZipError(`${entry.name} runs past the end of the file`, 'truncated')
+  const data = await source.read(dataStart, entry.compressedSize)
+  if (entry.method === 0) return data.subarray(0, Math.min(entry.size, maxBytes))
+  if (entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method}`, 'unsupported')
+  // The output cap stops a bomb whose declared size lies; the ratio cap refuses obvious ones early.
+  const cap = Math.min(maxBytes, Math.max(1024, entry.compressedSize * maxRatio))
+  try {
+    return inflateRawSync(data, {maxOutputLength: cap})
+  } catch (error) {
+    const code = (error as {code?: string}).code
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(`${entry.name} inflates past ${cap} bytes (ratio guard)`, 'budget-exceeded')
+    throw new ZipError(`${entry.name} does not inflate: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,196 @@
+// The types of Passerelle, as zod schemas: each schema and its type share a name.
+// This module imports only zod (the architecture test holds it).
+import {z} from 'zod'
+
+/** Severity of a rule and its findings, lowest first (order matters for --fail-on). */
+export const Severity = z.enum(['info', 'low', 'medium', 'high', 'critical'])
+export type Severity = z.infer<typeof Severity>
+export const SEVERITIES = Severity.options
+
+/** A record-level error: the file or row could not be (fully) read. */
+export const ErrorInfo = z.object({
+  code: z.string().describe('EACCES, ENOENT, truncated, corrupt-container, budget-exceeded, not-regular, ...'),
+  message: z.string(),
+})
+export type ErrorInfo = z.infer<typeof ErrorInfo>
+
+/** Something inside a file that causes friction (macros, encryption, XFA...), with the evidence seen. */
+export const Feature = z.object({
+  id: z.string().describe('feature id from the published vocabulary, e.g. vba-macros'),
+  evidence: z.string(),
+})
+export type Feature = z.infer<typeof Feature>
+
+/** A font a document uses, and whether the document embeds it. */
+export const FontUse = z.object({name: z.string(), embedded: z.boolean().optional()})
+export type FontUse = z.infer<typeof FontUse>
+
+/** What a file says about itself: producing application, format versions, fonts. */
+export const ArtifactMetadata = z.object({
+  application: z.string().optional(),
+  applicationVersion: z.string().optional(),
+  producer: z.string().optional(),
+  odfVersion: z.string().optional(),
+  ooxmlConformance: z.enum(['transitional', 'strict']).optional(),
+  pdfVersion: z.string().optional(),
+  fonts: z.array(FontUse).optional(),
+})
+export type ArtifactMetadata = z.infer<typeof ArtifactMetadata>
+
+/** One file seen on a share (the NDJSON line of `identify`, DESIGN.md contract 3). */
+export const Artifact = z.object({
+  path: z.string().describe('path as walked: the root joined with the relative path'),
+  root: z.string().describe('the root this file was found under'),
+  relativePath: z.string().describe('path relative to its root, with / separators'),
+  size: z.number().int().nonnegative(),
+  mtime: z.string().optional(),
+  extension: z.string().describe('lower-case extension without the dot, "" when none'),
+  format: z.string().describe('format id from the registry, "unknown" when unsure'),
+  puid: z.string().optional(),
+  mime: z.string().optional(),
+  basis: z.array(z.string()).describe('why the format was chosen'),
+  extensionMismatch: z.boolean(),
+  features: z.array(Feature),
+  application: z.string().optional(),
+  metadata: ArtifactMetadata.optional(),
+  warnings: z.array(z.string()),
+  error: ErrorInfo.optional(),
+})
+export type Artifact = z.infer<typeof Artifact>
+
+/** Where a software row came from: the export file, the reader that read it, and the line or path in it. */
+export const SoftwareSource = z.object({
+  file: z.string(),
+  reader: z.string(),
+  line: z.number().int().positive().optional(),
+  path: z.string().optional().describe('JSON/XML path when there is no line'),
+})
+export type SoftwareSource = z.infer<typeof SoftwareSource>
+
+/** One normalised inventory row: installed software, package or service on a host. */
+export const Software = z.object({
+  host: z.string(),
+  name: z.string(),
+  vendor: z.string().optional(),
+  version: z.string().optional().describe('the version as the export wrote it'),
+  versionScheme: z.string().optional().describe('how the version is compared: semver, dotted, debian, rpm, year'),
+  product: z.string().optional().describe('product id such as microsoft:office'),
+  kind: z.enum(['application', 'package', 'service', 'component']),
+  source: SoftwareSource,
+})
+export type Software = z.infer<typeof Software>
+
+/** The way across a friction. */
+export const Bridge = z.object({
+  summary: z.string().min(1),
+  steps: z.array(z.string()).default([]),
+  commands: z.array(z.string()).default([]),
+  tools: z.array(z.object({name: z.string(), url: z.string().optional(), sill: z.boolean().optional()})).default([]),
+  effort: z.enum(['trivial', 'low', 'medium', 'high']).optional(),
+})
+export type Bridge = z.infer<typeof Bridge>
+
+/** A requirement of a compliance framework that a rule speaks to. */
+export const ComplianceRef = z.object({framework: z.string(), requirement: z.string()})
+export type ComplianceRef = z.infer<typeof ComplianceRef>
+
+/** Comparison operators of a rule condition. */
+export const ConditionOp = z.enum([
+  'equals', 'not-equals', 'in', 'not-in', 'regex', 'exists', 'contains', 'starts-with', 'gt', 'gte', 'lt', 'lte', 'version',
+])
+export type ConditionOp = z.infer<typeof ConditionOp>
+
+/** One test of a subject field. */
+export const FieldCondition = z.strictObject({
+  field: z.string().min(1),
+  op: ConditionOp,
+  value: z.unknown().optional(),
+  scheme: z.string().optional().describe('version scheme for op: version'),
+})
+export type FieldCondition = z.infer<typeof FieldCondition>
+
+/** A rule's match expression: all / any / not of field conditions. */
+export type Condition = FieldCondition | {all: Condition[]} | {any: Condition[]} | {not: Condition}
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    FieldCondition,
+    z.strictObject({all: z.array(Condition).min(1)}),
+    z.strictObject({any: z.array(Condition).min(1)}),
+    z.strictObject({not: Condition}),
+  ]),
+)
+
+/** A declarative rule: what to match, what to say, and the bridge across. */
+export const Rule = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'a namespaced id such as office.legacy-doc'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  severity: Severity,
+  confidence: z.enum(['low', 'medium', 'high']).default('high'),
+  target: z.enum(['artifact', 'software']),
+  match: Condition,
+  paths: z.strictObject({include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional()}).optional(),
+  message: z.string().min(1),
+  bridge: Bridge,
+  compliance: z.array(ComplianceRef).default([]),
+  references: z.array(z.string()).min(1),
+  tags: z.array(z.string()).default([]),
+})
+export type Rule = z.infer<typeof Rule>
+
+/** The subject a finding is about: a file or an inventory row. */
+export const Subject = z.discriminatedUnion('kind', [
+  z.object({kind: z.literal('artifact'), path: z.string(), relativePath: z.string(), format: z.string()}),
+  z.object({
+    kind: z.literal('software'), host: z.string(), name: z.string(), vendor: z.string().optional(),
+    version: z.string().optional(), product: z.string().optional(), source: SoftwareSource,
+  }),
+])
+export type Subject = z.infer<typeof Subject>
+
+/** Why a condition held: the field, what the rule expected and what the subject had. */
+export const Evidence = z.object({field: z.string(), op: z.string(), expected: z.unknown().optional(), actual: z.unknown()})
+export type Evidence = z.infer<typeof Evidence>
+
+/** One rule hit on one subject. */
+export const Finding = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  severity: Severity,
+  subject: Subject,
+  message: z.string(),
+  evidence: z.array(Evidence),
+  bridge: Bridge,
+  compliance: z.array(ComplianceRef),
+  fingerprint: z.string().describe('sha256 of rule id + subject kind + normalised subject key'),
+})
+export type Finding = z.infer<typeof Finding>
+
+/** A run-level error: a file, export or root that could not be read. */
+export const RunError = z.object({path: z.string(), code: z.string(), message: z.string()})
+export type RunError = z.infer<typeof RunError>
+
+/** The one output document of a scan (DESIGN.md contract 4). */
+export const ScanResult = z.object({
+  schemaVersion: z.literal('1'),
+  tool: z.object({name: z.literal('passerelle'), version: z.string()}),
+  rules: z.object({count: z.number().int(), digest: z.string().describe('sha256 of the loaded rule set')}),
+  scope: z.object({
+    roots: z.array(z.string()),
+    inventories: z.array(z.string()),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+  }),
+  summary: z.object({
+    artifacts: z.number().int(),
+    software: z.number().int(),
+    findings: z.number().int(),
+    bySeverity: z.record(z.string(), z.number().int()),
+    byFormat: z.record(z.string(), z.number().int()),
+    byFeature: z.record(z.string(), z.number().int()),
+    errors: z.number().int(),
+  }),
+  findings: z.array(Finding),
+  errors: z.array(RunError),
+})
+export type ScanResult = z.infer<typeof ScanResult>

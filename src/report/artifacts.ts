@@ -1,0 +1,29 @@
+// Renderers for `identify`: one NDJSON line per file (DESIGN.md contract 3) or a table row.
+import type {Artifact} from '../model.js'
+
+/** The contract fields of an artifact, in a stable order. */
+export function artifactRecord(a: Artifact): Record<string, unknown> {
+  return {
+    path: a.path, size: a.size, format: a.format, puid: a.puid, mime: a.mime, basis: a.basis,
+    extensionMismatch: a.extensionMismatch, features: a.features, application: a.application,
+    metadata: a.metadata, warnings: a.warnings, error: a.error,
+  }
+}
+
+/** One NDJSON line, newline included. */
+export function ndjsonLine(a: Artifact): string {
+  return `${JSON.stringify(artifactRecord(a))}\n`
+}
+
+/** One table row: format, flags, path, and the first reason. */
+export function tableRow(a: Artifact): string {
+  const flags = [a.extensionMismatch ? 'misnamed' : '', ...a.features.map((f) => f.id), a.error ? `error:${a.error.code}` : ''].filter(Boolean)
+  return `${a.format.padEnd(9)} ${a.path}${flags.length ? `  [${flags.join(', ')}]` : ''}\n`
+}
+
+/** The closing line of the identify table. */
+export function tableSummary(byFormat: Map<string, number>, errors: number): string {
+  const counts = [...byFormat.entries()].sort((x, y) => y[1] - x[1]).map(([f, n]) => `${f} ${n}`).join(', ')
+  const total = [...byFormat.values()].reduce((a, b) => a + b, 0)
+  return `\n${total} files: ${counts}${errors ? `; ${errors} with errors` : ''}\n`
+}

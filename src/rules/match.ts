@@ -1,0 +1,101 @@
+// Match rules against subjects. A condition reads one field of the subject; features and fonts
+// are matched by id/name, so "features contains vba-macros" reads as it says.
+import {satisfies} from '../lib/versions.js'
+import type {Artifact, Condition, Evidence, FieldCondition, Software} from '../model.js'
+import type {LoadedRule} from './load.js'
+
+/** What a rule is matched against. */
+export type MatchSubject = {kind: 'artifact'; artifact: Artifact} | {kind: 'software'; software: Software}
+
+/** The flat view of a subject that rule fields name. */
+export function fieldsOf(subject: MatchSubject): Record<string, unknown> {
+  if (subject.kind === 'software') return {...subject.software}
+  const a = subject.artifact
+  return {
+    ...a,
+    features: a.features.map((f) => f.id),
+    fonts: a.metadata?.fonts?.map((f) => f.name) ?? [],
+    metadata: a.metadata ?? {},
+  }
+}
+
+/** Read a dotted field path ("metadata.application") from the flat view. */
+export function readField(view: Record<string, unknown>, field: string): unknown {
+  let value: unknown = view
+  for (const key of field.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<string, unknown>)[key]
+  }
+  return value
+}
+
+const regexCache = new Map<string, RegExp>()
+function regex(source: string): RegExp {
+  let r = regexCache.get(source)
+  if (!r) regexCache.set(source, (r = new RegExp(source, 'i')))
+  return r
+}
+
+function test(c: FieldCondition, actual: unknown): boolean {
+  const list = Array.isArray(actual) ? actual : actual === undefined ? [] : [actual]
+  const s = (v: unknown) => String(v).toLowerCase()
+  switch (c.op) {
+    case 'exists': return (c.value === false) === (list.length === 0 || actual === '')
+    case 'equals': return list.some((v) => s(v) === s(c.value))
+    case 'not-equals': return !list.some((v) => s(v) === s(c.value))
+    case 'in': return list.some((v) => (c.value as unknown[]).map(s).includes(s(v)))
+    case 'not-in': return !list.some((v) => (c.value as unknown[]).map(s).includes(s(v)))
+    case 'contains': return list.some((v) => s(v) === s(c.value)) || (typeof actual === 'string' && s(actual).includes(s(c.value)))
+    case 'starts-with': return list.some((v) => s(v).startsWith(s(c.value)))
+    case 'regex': return list.some((v) => regex(String(c.value)).test(String(v)))
+    case 'gt': return list.some((v) => Number(v) > Number(c.value))
+    case 'gte': return list.some((v) => Number(v) >= Number(c.value))
+    case 'lt': return list.some((v) => Number(v) < Number(c.value))
+    case 'lte': return list.some((v) => Number(v) <= Number(c.value))
+    case 'version': return list.some((v) => typeof v === 'string' && v !== '' && satisfies(v, String(c.value)))
+  }
+}
+
+/** Evaluate a condition; returns the evidence when it holds, undefined when it does not. */
+export function evaluate(condition: Condition, view: Record<string, unknown>): Evidence[] | undefined {
+  if ('all' in condition) {
+    const out: Evidence[] = []
+    for (const c of condition.all) {
+      const e = evaluate(c, view)
+      if (!e) return undefined
+      out.push(...e)
+    }
+    return out
+  }
+  if ('any' in condition) {
+    for (const c of condition.any) {
+      const e = evaluate(c, view)
+      if (e) return e
+    }
+    return undefined
+  }
+  if ('not' in condition) return evaluate(condition.not, view) ? undefined : []
+  const actual = readField(view, condition.field)
+  return test(condition, actual) ? [{field: condition.field, op: condition.op, expected: condition.value, actual}] : undefined
+}
+
+/** Match one rule against one subject. */
+export function matchRule(rule: LoadedRule, subject: MatchSubject): Evidence[] | undefined {
+  if (rule.target !== subject.kind) return undefined
+  return evaluate(rule.match, fieldsOf(subject))
+}
+
+/** Fill {{field}} placeholders from the subject; in commands (shell: true) values are quoted for a POSIX shell. */
+export function render(template: string, subject: MatchSubject, options: {shell?: boolean} = {}): string {
+  const view = fieldsOf(subject)
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, field: string) => {
+    const v = readField(view, field)
+    const text = v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v)
+    return options.shell ? shellQuote(text) : text
+  })
+}
+
+/** Quote a value so that a shell reads it as one word, whatever a file name holds. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}

@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest'
+import {bufferSource} from '../../src/containers/source.js'
+import {identify} from '../../src/identify/identify.js'
+import {estateFiles} from '../../fixtures/build.js'
+
+const expected: Record<string, string> = {
+  'finance/budget-2019.xls': 'xls', 'finance/forecast.xlsx': 'xlsx', 'letters/letter-to-mayor.doc': 'doc',
+  'letters/normal-template.dot': 'dot', 'letters/report.docx': 'docx', 'slides/all-hands.ppt': 'ppt',
+  'slides/roadmap.pptx': 'pptx', 'tools/invoice-macro.docm': 'docm', 'open/minutes.odt': 'odt', 'open/accounts.ods': 'ods',
+  'scans/form.pdf': 'pdf', 'images/poster.psd': 'psd', 'misnamed/minutes.xlsx': 'doc', 'misnamed/no-extension': 'pptx',
+  'archive/old-site.zip': 'zip', 'readme.txt': 'txt',
+}
+
+describe('identify', () => {
+  for (const [name, bytes] of Object.entries(estateFiles())) {
+    it(`identifies ${name} as ${expected[name]} by content`, async () => {
+      const ext = name.includes('.') ? name.split('.').pop()! : ''
+      const id = await identify(bufferSource(name, bytes), ext)
+      expect(id.format).toBe(expected[name])
+      expect(id.basis.length).toBeGreaterThan(0)
+      expect(id.error).toBeUndefined()
+    })
+  }
+
+  it('flags an extension that does not fit the content', async () => {
+    const id = await identify(bufferSource('m.xlsx', estateFiles()['misnamed/minutes.xlsx']!), 'xlsx')
+    expect(id.extensionMismatch).toBe(true)
+  })
+
+  it('keeps the signature format and records an error for a truncated OLE2 file', async () => {
+    const bytes = estateFiles()['finance/budget-2019.xls']!.subarray(0, 600)
+    const id = await identify(bufferSource('cut.xls', bytes), 'xls')
+    expect(id.format).toBe('cfb')
+    expect(id.error?.code).toBe('corrupt-container')
+  })
+
+  it('says unknown for bytes it cannot place, never a guess', async () => {
+    const id = await identify(bufferSource('x.doc', Buffer.from([0, 1, 2, 3, 0, 0, 9, 200, 13])), 'doc')
+    expect(id.format).toBe('unknown')
+    expect(id.extensionMismatch).toBe(false)
+  })
+})
