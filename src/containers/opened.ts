@@ -8,6 +8,7 @@ import type {Zip} from './zip.js'
 export type OpenedContainer =
   | {kind: 'ole2'; cfb: Cfb}
   | {kind: 'zip'; zip: Zip}
+  | {kind: 'pdf'}
   | {kind: 'plain'}
 
 /** A file being looked at: its bytes, its format so far, and its opened container. */

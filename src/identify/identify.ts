@@ -31,6 +31,7 @@ export async function identify(source: Source, extension: string): Promise<Ident
     if (hit && 'format' in hit) {
       format = hit.format
       basis = [hit.basis]
+      if (format === 'pdf') container = {kind: 'pdf'}
     } else if (hit?.container === 'ole2') {
       format = 'cfb'
       basis = [hit.basis]
