@@ -41,5 +41,5 @@ export function groupFindings(findings: Finding[], examples = 5): FindingGroup[]
     g.findings.push(f)
     if (g.examples.length < examples) g.examples.push(f.subject.kind === 'artifact' ? f.subject.relativePath : `${f.subject.name} ${f.subject.version ?? ''}`.trim())
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId) || a.scope.localeCompare(b.scope))
 }
