@@ -174,7 +174,14 @@ export type RunError = z.infer<typeof RunError>
 export const ScanResult = z.object({
   schemaVersion: z.literal('1'),
   tool: z.object({name: z.literal('passerelle'), version: z.string()}),
-  rules: z.object({count: z.number().int(), digest: z.string().describe('sha256 of the loaded rule set')}),
+  rules: z.object({
+    count: z.number().int(),
+    digest: z.string().describe('sha256 of the loaded rule set'),
+    config: z.string().optional().describe('the .passerelle.yaml that tuned the rules'),
+    failOn: Severity.optional().describe('fail-on threshold from the config (a --fail-on flag wins)'),
+    disabled: z.array(z.string()).optional().describe('rule ids the config left out'),
+    overrides: z.array(z.object({ruleId: z.string(), from: Severity, to: Severity})).optional().describe('severity overrides applied'),
+  }),
   scope: z.object({
     roots: z.array(z.string()),
     inventories: z.array(z.string()),

@@ -6,6 +6,7 @@ import {renderTable} from '../report/table.js'
 import {failsAt, scan} from '../services/scan.js'
 import {fail} from '../lib/fail.js'
 import {writeOut} from '../lib/output.js'
+import {ruleSetFlags} from '../lib/rule-set-flags.js'
 
 export default class Scan extends Command {
   static override description = 'Scan file shares and inventory exports, apply the rules, and report findings with their bridges'
@@ -17,7 +18,7 @@ export default class Scan extends Command {
   static override args = {roots: Args.string({description: 'folders or files to scan'})}
   static override flags = {
     inventory: Flags.string({char: 'i', multiple: true, default: [], description: 'inventory export to read (repeatable)'}),
-    rules: Flags.string({char: 'r', multiple: true, default: [], description: 'extra rule file or folder (repeatable)'}),
+    ...ruleSetFlags,
     format: Flags.string({char: 'f', options: ['table', 'json'], default: 'table', description: 'output format'}),
     output: Flags.string({char: 'o', description: 'write the report to this file instead of stdout'}),
     'fail-on': Flags.string({options: [...SEVERITIES], description: 'exit 1 when a finding is at or above this severity'}),
@@ -31,7 +32,7 @@ export default class Scan extends Command {
     let result
     try {
       result = await scan({
-        roots, inventories: flags.inventory, rulePaths: flags.rules, followSymlinks: flags['follow-symlinks'],
+        roots, inventories: flags.inventory, rulePaths: flags.rules, config: flags.config, followSymlinks: flags['follow-symlinks'],
         onWarning: (w) => this.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`),
       })
     } catch (e) {
@@ -40,6 +41,7 @@ export default class Scan extends Command {
     const text = flags.format === 'json' ? renderJson(result) : renderTable(result)
     if (flags.output) await writeFile(flags.output, text)
     else await writeOut(text)
-    if (flags['fail-on'] && failsAt(result, flags['fail-on'] as Severity)) this.exit(1)
+    const threshold = (flags['fail-on'] as Severity | undefined) ?? result.rules.failOn
+    if (threshold && failsAt(result, threshold)) this.exit(1)
   }
 }

@@ -24,8 +24,8 @@ export function compare(a: string, b: string): number {
   return 0
 }
 
-/** True when the version satisfies the constraint: comma = and, || = or. */
-export function satisfies(version: string, constraint: string): boolean {
+/** True when the version satisfies the constraint: comma = and, || = or. The scheme picks the comparison (dotted today). */
+export function satisfies(version: string, constraint: string, _scheme?: string): boolean {
   return constraint.split('||').some((alternative) =>
     alternative.split(',').every((term) => {
       const m = term.trim().match(/^(>=|<=|>|<|=|==|!=)?\s*(.+)$/)

@@ -6,7 +6,8 @@ import {Artifact, Software} from '../model.js'
 import {type LoadedRule, readYaml, RuleFileError} from './load.js'
 import {matchRule, type MatchSubject} from './match.js'
 
-const Case = z.strictObject({
+/** One test case: a subject and the rule it must (ruleid), must not (ok) or should one day (todoruleid) match. */
+export const Case = z.strictObject({
   ruleid: z.string().optional(),
   ok: z.string().optional(),
   todoruleid: z.string().optional(),

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {LineCounter, parseDocument} from 'yaml'
 import {deepestIssue} from '../lib/zod-issue.js'
 import {Rule} from '../model.js'
+import {checkRule} from './check.js'
 
 /** The rule library shipped with Passerelle. */
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules', import.meta.url))
@@ -68,6 +69,11 @@ export async function loadRules(paths: string[]): Promise<LoadedRule[]> {
           const field = issue.path.join('.') || '(rule)'
           const line = lineOf(['rules', index, ...(issue.path as (string | number)[])])
           throw new RuleFileError(`${file}:${line ?? 1}: rule ${id}: field ${field}: ${issue.message}`)
+        }
+        const problem = checkRule(parsed.data)[0]
+        if (problem) {
+          const line = lineOf(['rules', index, ...problem.path])
+          throw new RuleFileError(`${file}:${line ?? 1}: rule ${id}: field ${problem.path.join('.')}: ${problem.message}`)
         }
         const other = seen.get(parsed.data.id)
         if (other) throw new RuleFileError(`${file}:${lineOf(['rules', index]) ?? 1}: rule ${id}: id already defined in ${other}`)

@@ -36,7 +36,7 @@ function regex(source: string): RegExp {
   return r
 }
 
-function test(c: FieldCondition, actual: unknown): boolean {
+function test(c: FieldCondition, actual: unknown, view: Record<string, unknown>): boolean {
   const list = Array.isArray(actual) ? actual : actual === undefined ? [] : [actual]
   const s = (v: unknown) => String(v).toLowerCase()
   switch (c.op) {
@@ -52,7 +52,11 @@ function test(c: FieldCondition, actual: unknown): boolean {
     case 'gte': return list.some((v) => Number(v) >= Number(c.value))
     case 'lt': return list.some((v) => Number(v) < Number(c.value))
     case 'lte': return list.some((v) => Number(v) <= Number(c.value))
-    case 'version': return list.some((v) => typeof v === 'string' && v !== '' && satisfies(v, String(c.value)))
+    case 'version': {
+      // the condition's scheme wins; else the subject's own (a dpkg row compares the Debian way)
+      const scheme = c.scheme ?? (typeof view.versionScheme === 'string' ? view.versionScheme : undefined)
+      return list.some((v) => typeof v === 'string' && v !== '' && satisfies(v, String(c.value), scheme))
+    }
   }
 }
 
@@ -76,7 +80,7 @@ export function evaluate(condition: Condition, view: Record<string, unknown>): E
   }
   if ('not' in condition) return evaluate(condition.not, view) ? undefined : []
   const actual = readField(view, condition.field)
-  return test(condition, actual) ? [{field: condition.field, op: condition.op, expected: condition.value, actual}] : undefined
+  return test(condition, actual, view) ? [{field: condition.field, op: condition.op, expected: condition.value, actual}] : undefined
 }
 
 /** Match one rule against one subject. */

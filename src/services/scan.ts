@@ -6,9 +6,11 @@ import {readInventory} from '../inventory/read.js'
 import type {Warning} from '../inventory/reader.js'
 import type {Artifact, Finding, RunError, ScanResult, Severity, Software} from '../model.js'
 import {fingerprint} from '../report/fingerprint.js'
-import {BUNDLED_RULES, loadRules, type LoadedRule} from '../rules/load.js'
-import {matchRule, type MatchSubject, render} from '../rules/match.js'
+import type {LoadedRule} from '../rules/load.js'
+import {type MatchSubject, render} from '../rules/match.js'
+import {RuleIndex} from '../rules/rule-index.js'
 import {identifyRoots, type IdentifyOptions} from './identify.js'
+import {loadRuleSet} from './rules.js'
 
 export type ScanOptions = IdentifyOptions & {
   roots: string[]
@@ -16,6 +18,9 @@ export type ScanOptions = IdentifyOptions & {
   rulePaths: string[]
   /** Leave out the bundled rule library (only --rules packs are used). */
   noBundledRules?: boolean
+  /** Config file (--config); default: the nearest .passerelle.yaml from cwd up. */
+  config?: string
+  cwd?: string
   onWarning?: (w: Warning) => void
 }
 
@@ -44,9 +49,9 @@ export function rulesDigest(rules: LoadedRule[]): string {
 /** Run a scan and return its ScanResult. Bad rule files and missing roots throw; bad files become errors. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date().toISOString()
-  const rules = await loadRules([...(options.noBundledRules ? [] : [BUNDLED_RULES]), ...options.rulePaths])
-  const artifactRules = rules.filter((r) => r.target === 'artifact')
-  const softwareRules = rules.filter((r) => r.target === 'software')
+  const {rules, config, effect} = await loadRuleSet(options)
+  for (const p of effect.unmatched) options.onWarning?.({file: config.file ?? 'config', message: `"${p}" names no loaded rule`})
+  const index = new RuleIndex(rules)
   const findings: Finding[] = []
   const errors: RunError[] = []
   const byFormat: Record<string, number> = {}
@@ -54,11 +59,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let artifacts = 0
   let software = 0
 
-  const matchAll = (list: LoadedRule[], subject: MatchSubject) => {
-    for (const rule of list) {
-      const evidence = matchRule(rule, subject)
-      if (evidence) findings.push(findingFor(rule, subject, evidence))
-    }
+  const matchAll = (subject: MatchSubject) => {
+    for (const {rule, evidence} of index.match(subject)) findings.push(findingFor(rule, subject, evidence))
   }
   if (options.roots.length > 0) {
     for await (const a of identifyRoots(options.roots, options) as AsyncGenerator<Artifact>) {
@@ -66,13 +68,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       byFormat[a.format] = (byFormat[a.format] ?? 0) + 1
       for (const f of new Set(a.features.map((x) => x.id))) byFeature[f] = (byFeature[f] ?? 0) + 1
       if (a.error) errors.push({path: a.path, code: a.error.code, message: a.error.message})
-      matchAll(artifactRules, {kind: 'artifact', artifact: a})
+      matchAll({kind: 'artifact', artifact: a})
     }
   }
   for (const file of options.inventories) {
     for await (const s of readInventory(file, options.onWarning ?? (() => {})) as AsyncGenerator<Software>) {
       software++
-      matchAll(softwareRules, {kind: 'software', software: s})
+      matchAll({kind: 'software', software: s})
     }
   }
   const bySeverity: Record<Severity, number> = {info: 0, low: 0, medium: 0, high: 0, critical: 0}
@@ -80,7 +82,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     schemaVersion: '1',
     tool: {name: 'passerelle', version: TOOL_VERSION},
-    rules: {count: rules.length, digest: rulesDigest(rules)},
+    rules: {
+      count: rules.length, digest: rulesDigest(rules),
+      ...(config.file ? {config: config.file, failOn: config['fail-on'], disabled: effect.disabled, overrides: effect.overrides} : {}),
+    },
     scope: {roots: options.roots, inventories: options.inventories, startedAt, finishedAt: new Date().toISOString()},
     summary: {artifacts, software, findings: findings.length, bySeverity, byFormat, byFeature, errors: errors.length},
     findings,
