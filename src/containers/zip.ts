@@ -1,6 +1,6 @@
 // A ZIP reader that trusts the central directory, not the order of local headers (LibreOffice and
 // streaming writers reorder entries), and inflates only small entries, with a ratio guard.
-import {inflateRawSync} from 'node:zlib'
+import {constants, inflateRawSync} from 'node:zlib'
 import type {Source} from './source.js'
 
 const EOCD = 0x06054b50
@@ -32,6 +32,8 @@ export type Zip = {
   find(name: string): ZipEntry | undefined
   /** Inflate one entry; refuses entries over maxBytes or with a suspicious ratio. */
   read(entry: ZipEntry, maxBytes?: number): Promise<Buffer>
+  /** The first bytes of an entry, inflating only as much as needed (for root elements of big parts). */
+  readHead(entry: ZipEntry, bytes: number): Promise<Buffer>
 }
 
 export type ZipOptions = {maxCentralDirectory?: number; maxEntries?: number; maxRatio?: number}
@@ -85,6 +87,7 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
     entries,
     find: (name) => byName.get(name),
     read: (entry, maxBytes) => readEntry(source, entry, maxBytes ?? 8 * 1024 * 1024, options.maxRatio ?? 200),
+    readHead: (entry, bytes) => readEntryHead(source, entry, bytes),
   }
 }
 
@@ -126,6 +129,27 @@ function parseCentralDirectory(cd: Buffer, count: number, shift: number): ZipEnt
     p += 46 + nameLength + extraLength + commentLength
   }
   return entries
+}
+
+async function entryData(source: Source, entry: ZipEntry, compressedBytes: number): Promise<Buffer> {
+  const local = await source.read(entry.localOffset, 30)
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipError(`local header of ${entry.name} is missing`)
+  const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+  if (dataStart + Math.min(compressedBytes, entry.compressedSize) > source.size) throw new ZipError(`${entry.name} runs past the end of the file`, 'truncated')
+  return source.read(dataStart, Math.min(compressedBytes, entry.compressedSize))
+}
+
+async function readEntryHead(source: Source, entry: ZipEntry, bytes: number): Promise<Buffer> {
+  if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`, 'encrypted')
+  if (entry.method === 0) return entryData(source, entry, bytes)
+  if (entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method}`, 'unsupported')
+  // Deflate is a stream: a prefix of the compressed bytes inflates to a prefix of the content.
+  const data = await entryData(source, entry, Math.max(1024, bytes))
+  try {
+    return inflateRawSync(data, {finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: data.length * 1100 + 1024}).subarray(0, bytes)
+  } catch (error) {
+    throw new ZipError(`${entry.name} does not inflate: ${(error as Error).message}`)
+  }
 }
 
 async function readEntry(source: Source, entry: ZipEntry, maxBytes: number, maxRatio: number): Promise<Buffer> {

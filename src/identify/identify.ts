@@ -1,13 +1,15 @@
 // Identification of one opened file: magic bytes first, then the container's own structure.
-// The extension never decides alone; it only breaks ties and raises the mismatch flag.
+// The extension never decides alone; it only breaks ties the bytes leave open (said in `basis`
+// and `warnings`) and raises the mismatch flag.
 import {openCfb} from '../containers/cfb.js'
 import type {Inspection, OpenedContainer} from '../containers/opened.js'
 import type {Source} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
 import type {ErrorInfo} from '../model.js'
 import {extensionFits} from './formats.js'
-import {looksLikeText, sniffMagic} from './magic.js'
+import {pdfHeaderAt, sniffMagic} from './magic.js'
 import {identifyCfb} from './ole2.js'
+import {sniffText} from './text.js'
 import {identifyZip} from './zip.js'
 
 export type Identification = {
@@ -19,45 +21,67 @@ export type Identification = {
   inspection: Inspection
 }
 
+type Step = {format: string; basis: string[]; warnings: string[]; container: OpenedContainer}
+
 /** Identify the file behind a Source by its content. */
 export async function identify(source: Source, extension: string): Promise<Identification> {
-  let container: OpenedContainer = {kind: 'plain'}
-  let format = 'unknown'
-  let basis: string[] = []
-  let warnings: string[] = []
+  const step: Step = {format: 'unknown', basis: [], warnings: [], container: {kind: 'plain'}}
   let error: ErrorInfo | undefined
-  const hit = sniffMagic(source.head)
   try {
-    if (hit && 'format' in hit) {
-      format = hit.format
-      basis = [hit.basis]
-      if (format === 'pdf') container = {kind: 'pdf'}
-    } else if (hit?.container === 'ole2') {
-      format = 'cfb'
-      basis = [hit.basis]
-      const cfb = await openCfb(source)
-      container = {kind: 'ole2', cfb}
-      const d = await identifyCfb(cfb)
-      ;({format, warnings} = d)
-      basis = [hit.basis, ...d.basis]
-    } else if (hit?.container === 'zip') {
-      format = 'zip'
-      basis = [hit.basis]
-      const zip = await openZip(source)
-      container = {kind: 'zip', zip}
-      const d = await identifyZip(zip)
-      ;({format, warnings} = d)
-      basis = [hit.basis, ...d.basis]
-    } else if (source.size === 0) {
-      basis = ['empty file']
-    } else if (looksLikeText(source.head)) {
-      format = 'txt'
-      basis = ['no signature; bytes look like text']
-    }
+    await decide(source, extension, step)
   } catch (e) {
     // A broken container keeps the format its signature gave, with the reason as an error.
     error = {code: (e as {code?: string}).code ?? 'corrupt-container', message: (e as Error).message}
   }
+  const {format, basis, warnings, container} = step
   const extensionMismatch = format !== 'unknown' && extension !== '' && !extensionFits(format, extension)
   return {format, basis, warnings, extensionMismatch, error, inspection: {source, extension, format, container}}
+}
+
+async function decide(source: Source, extension: string, step: Step): Promise<void> {
+  const head = source.head
+  const hit = sniffMagic(head, extension)
+  if (hit && 'container' in hit) {
+    step.format = hit.container === 'ole2' ? 'cfb' : 'zip'
+    step.basis = [hit.basis]
+    const d = hit.container === 'ole2' ? await inOle2(source, extension, step) : await inZip(source, extension, step)
+    step.format = d.format
+    step.basis.push(...d.basis)
+    step.warnings.push(...d.warnings)
+    return
+  }
+  if (hit) {
+    Object.assign(step, {format: hit.format, basis: [hit.basis], warnings: hit.warnings ?? []})
+    return
+  }
+  const pdfAt = pdfHeaderAt(head)
+  if (pdfAt >= 0) {
+    step.container = {kind: 'pdf'}
+    step.basis = [`%PDF- header at ${pdfAt}`]
+    // Illustrator saves native .ai files as PDF with private data: the bytes say "PDF"; the extension says "ai".
+    if (extension === 'ai') {
+      step.format = 'ai'
+      step.basis.push('extension .ai: Illustrator writes its native files as PDF')
+      step.warnings.push('PDF-based Illustrator file: ai taken from the extension')
+    } else step.format = 'pdf'
+    return
+  }
+  if (source.size === 0) {
+    step.basis = ['empty file']
+    return
+  }
+  const text = sniffText(head, extension)
+  if (text) Object.assign(step, {format: text.format, basis: [text.basis], warnings: text.warnings ?? []})
+}
+
+async function inOle2(source: Source, extension: string, step: Step) {
+  const cfb = await openCfb(source)
+  step.container = {kind: 'ole2', cfb}
+  return identifyCfb(cfb, extension)
+}
+
+async function inZip(source: Source, extension: string, step: Step) {
+  const zip = await openZip(source)
+  step.container = {kind: 'zip', zip}
+  return identifyZip(zip, extension)
 }

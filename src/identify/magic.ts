@@ -1,43 +1,120 @@
-// The magic-byte table: the hot path, run on the first bytes of every file. Signatures at fixed
-// offsets are tested in order; containers (OLE2, ZIP) are recognised here and decided elsewhere.
+// The magic-byte table: the hot path, run on the first bytes of every file. Fixed-offset signatures
+// from each format's specification are tested first; containers (OLE2, ZIP) are recognised here and
+// decided elsewhere; a few binary formats need a second look at a header field.
 
-export type MagicHit = {format: string; basis: string} | {container: 'ole2' | 'zip'; basis: string}
+export type MagicHit =
+  | {format: string; basis: string; warnings?: string[]}
+  | {container: 'ole2' | 'zip'; basis: string}
 
 type Signature = {offset: number; bytes: Buffer; hit: MagicHit}
 
 const sig = (offset: number, bytes: string | number[], hit: MagicHit): Signature =>
   ({offset, bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes), hit})
+const hex = (s: string) => [...Buffer.from(s, 'hex')]
+const is = (format: string, basis: string): MagicHit => ({format, basis})
 
 const SIGNATURES: Signature[] = [
-  sig(0, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], {container: 'ole2', basis: 'OLE2 signature D0CF11E0 at 0'}),
+  sig(0, hex('d0cf11e0a1b11ae1'), {container: 'ole2', basis: 'OLE2 signature D0CF11E0 at 0'}),
   sig(0, 'PK\x03\x04', {container: 'zip', basis: 'ZIP local header PK\\3\\4 at 0'}),
   sig(0, 'PK\x05\x06', {container: 'zip', basis: 'empty ZIP end record at 0'}),
-  sig(0, '8BPS\x00\x01', {format: 'psd', basis: 'Photoshop signature 8BPS version 1 at 0'}),
-  sig(0, '8BPS\x00\x02', {format: 'psb', basis: 'Photoshop signature 8BPS version 2 at 0'}),
-  sig(0, '{\\rtf', {format: 'rtf', basis: 'RTF header {\\rtf at 0'}),
-  sig(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], {format: 'png', basis: 'PNG signature at 0'}),
-  sig(0, [0xff, 0xd8, 0xff], {format: 'jpeg', basis: 'JPEG SOI marker at 0'}),
-  sig(0, 'GIF8', {format: 'gif', basis: 'GIF8 signature at 0'}),
+  sig(0, 'PK\x07\x08', {container: 'zip', basis: 'spanned ZIP marker at 0'}),
+  sig(0, '8BPS\x00\x01', is('psd', 'Photoshop signature 8BPS version 1 at 0')),
+  sig(0, '8BPS\x00\x02', is('psb', 'Photoshop signature 8BPS version 2 at 0')),
+  sig(0, '{\\rtf', is('rtf', 'RTF header {\\rtf at 0')),
+  sig(0, '\x00\x01\x00\x00Standard Jet DB', is('mdb', 'Jet database header "Standard Jet DB" at 4')),
+  sig(0, '\x00\x01\x00\x00Standard ACE DB', is('accdb', 'ACE database header "Standard ACE DB" at 4')),
+  sig(0, hex('e4525c7b8cd8a74daeb15378d02996d3'), is('one', 'OneNote section GUID {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3} at 0')),
+  sig(0, hex('a12fff43d9ef764c9ee210ea5722765f'), is('one', 'OneNote table-of-contents GUID {43FF2FA1-EFD9-4C76-9EE2-10EA5722765F} at 0')),
+  sig(0, hex('789f3e22'), is('tnef', 'TNEF signature 0x223E9F78 at 0')),
+  sig(0, '\xffWPC', is('wpd', 'WordPerfect prefix \\xFFWPC at 0')),
+  sig(0, 'FWS', is('swf', 'SWF signature FWS (uncompressed) at 0')),
+  sig(0, 'CWS', is('swf', 'SWF signature CWS (zlib) at 0')),
+  sig(0, 'ZWS', is('swf', 'SWF signature ZWS (LZMA) at 0')),
+  sig(0, 'gimp xcf ', is('xcf', 'GIMP signature "gimp xcf " at 0')),
+  sig(0, hex('0606edf5d81d46e5bd31efe7fe74b71d'), is('indd', 'InDesign database GUID 0606EDF5-D81D-46E5-BD31-EFE7FE74B71D at 0')),
+  sig(0, hex('dba52d00'), is('doc', 'Word for Windows 2.0 magic A5DB at 0')),
+  sig(0, hex('9ba52100'), is('doc', 'Word for Windows 1.x magic A59B at 0')),
+  sig(0, 'HWP Document File', is('hwp', 'Hangul 3.x header "HWP Document File" at 0')),
+  sig(0, '[ver]', is('sam', 'Ami Pro header [ver] at 0')),
+  sig(0, 'ID;P', is('slk', 'SYLK header ID;P at 0')),
+  sig(0, 'AutoCAD Binary DXF', is('dxf', 'binary DXF sentinel at 0')),
+  sig(0, hex('c5d0d3c6'), is('eps', 'DOS EPS binary header C5D0D3C6 at 0')),
+  sig(0, hex('d7cdc69a'), is('wmf', 'placeable WMF key 9AC6CDD7 at 0')),
+  sig(0, hex('010009000003'), is('wmf', 'WMF header (memory metafile, version 3) at 0')),
+  sig(0, hex('020009000003'), is('wmf', 'WMF header (disk metafile, version 3) at 0')),
+  sig(0, hex('89504e470d0a1a0a'), is('png', 'PNG signature at 0')),
+  sig(0, hex('ffd8ff'), is('jpeg', 'JPEG SOI marker at 0')),
+  sig(0, 'GIF87a', is('gif', 'GIF87a signature at 0')),
+  sig(0, 'GIF89a', is('gif', 'GIF89a signature at 0')),
+  sig(0, 'II*\x00', is('tiff', 'TIFF little-endian header at 0')),
+  sig(0, 'MM\x00*', is('tiff', 'TIFF big-endian header at 0')),
+  sig(0, hex('377abcaf271c'), is('7z', '7-Zip signature at 0')),
+  sig(0, hex('1f8b08'), is('gzip', 'GZIP header (deflate) at 0')),
+  sig(257, 'ustar', is('tar', 'POSIX tar magic "ustar" at 257')),
 ]
 
-/** Match the head of a file against the signature table. */
-export function sniffMagic(head: Buffer): MagicHit | undefined {
+const u16 = (b: Buffer, o: number) => (b.length >= o + 2 ? b.readUInt16LE(o) : -1)
+const at = (b: Buffer, o: number, s: string) => b.length >= o + s.length && b.toString('latin1', o, o + s.length) === s
+
+/** Match the head of a file against the signature table and the header checks. */
+export function sniffMagic(head: Buffer, extension = ''): MagicHit | undefined {
   for (const s of SIGNATURES) {
-    if (head.length >= s.offset + s.bytes.length && head.compare(s.bytes, 0, s.bytes.length, s.offset, s.offset + s.bytes.length) === 0) return s.hit
+    if (head.length >= s.offset + s.bytes.length && head.compare(s.bytes, 0, s.bytes.length, s.offset, s.offset + s.bytes.length) === 0) {
+      return s.hit
+    }
   }
-  // PDF readers accept the header anywhere in the first 1 KiB (ISO 32000-1, Annex H.3).
-  const pdfAt = head.subarray(0, 1024).indexOf('%PDF-')
-  if (pdfAt >= 0) return {format: 'pdf', basis: `%PDF- header at ${pdfAt}`}
+  return headerChecks(head, extension)
+}
+
+// Signatures that need a field checked, a range of values, or the extension as a tie-breaker.
+function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
+  // [MS-PST] 2.2.2.6: "!BDN", then wMagicClient "SM" (PST) or "SO" (OST), then wVer (14/15 ANSI, 23+ Unicode).
+  if (at(head, 0, '!BDN')) {
+    const client = head.toString('latin1', 8, 10)
+    const version = u16(head, 10)
+    const flavour = version >= 23 ? 'Unicode' : 'ANSI'
+    if (client === 'SO') return is('ost', `Outlook store header !BDN, client SO (OST), wVer ${version} (${flavour})`)
+    return is('pst', `Outlook store header !BDN, client ${client} (PST), wVer ${version} (${flavour})`)
+  }
+  // Lotus/Quattro/Works: a BOF record (type 0, length 2 or 26) whose value is the file version.
+  if (u16(head, 0) === 0 && u16(head, 2) === 2) {
+    const v = u16(head, 4)
+    const lotus: Record<number, [string, string]> = {0x0404: ['wks', 'Lotus 1-2-3 release 1A / Works'], 0x0405: ['wk1', 'Symphony'], 0x0406: ['wk1', 'Lotus 1-2-3 release 2'], 0x5120: ['wq1', 'Quattro Pro for DOS'], 0x5121: ['wq2', 'Quattro Pro 5 for DOS']}
+    const hit = lotus[v]
+    if (hit) return is(hit[0], `BOF record version 0x${v.toString(16)} (${hit[1]}) at 0`)
+  }
+  if (u16(head, 0) === 0 && u16(head, 2) === 0x1a) {
+    const v = u16(head, 4)
+    const lotus: Record<number, string> = {0x1000: 'wk3', 0x1002: 'wk4', 0x1003: '123', 0x1005: '123'}
+    if (lotus[v]) return is(lotus[v], `Lotus BOF record version 0x${v.toString(16)} at 0`)
+  }
+  // BIFF2-4 worksheets stand alone (no OLE2): BOF 0x0009/0x0209/0x0409 with a 4- to 16-byte body.
+  const bof = u16(head, 0)
+  if ((bof === 0x0009 || bof === 0x0209 || bof === 0x0409 || bof === 0x0809) && [4, 6, 8, 16].includes(u16(head, 2))) {
+    const dt = u16(head, 6) // BOF body: version, then the substream type
+    if ([0x0005, 0x0010, 0x0020, 0x0040, 0x0100].includes(dt)) return is('xls', `BIFF BOF record 0x${bof.toString(16).padStart(4, '0')} at 0 (stand-alone Excel 2-5 sheet)`)
+  }
+  // Write and Word for DOS share this header (wIdent 0xBE31/0xBE32, wTool 0xAB00).
+  if ((u16(head, 0) === 0xbe31 || u16(head, 0) === 0xbe32) && u16(head, 2) === 0 && u16(head, 4) === 0xab00) {
+    if (extension === 'doc') return {format: 'doc', basis: 'Write / Word for DOS header BE31 00AB at 0; extension .doc breaks the tie (Word for DOS)', warnings: []}
+    return is('wri', 'Write header wIdent BE31, wTool AB00 at 0')
+  }
+  if (at(head, 0, 'AC10') || at(head, 0, 'AC1.') || at(head, 0, 'AC2.')) {
+    if (/^AC(10\d\d|1\.\d\d|2\.\d\d)/.test(head.toString('latin1', 0, 6))) return is('dwg', `AutoCAD version string ${head.toString('latin1', 0, 6)} at 0`)
+  }
+  // [MS-EMF] 2.3.4.2: EMR_HEADER (type 1) whose dSignature " EMF" sits at offset 40.
+  if (head.length >= 44 && head.readUInt32LE(0) === 1 && at(head, 40, ' EMF')) return is('emf', 'EMR_HEADER with signature " EMF" at 40')
+  if (at(head, 0, 'RIFF')) {
+    const form = head.toString('latin1', 8, 12)
+    if (/^cdr/i.test(form)) return is('cdr', `RIFF form ${form} (CorelDRAW) at 8`)
+    if (form === 'WEBP') return is('webp', 'RIFF form WEBP at 8')
+  }
+  if (at(head, 2, 'IIXPR') || at(head, 2, 'MMXPR')) return is('qxp', `QuarkXPress signature ${head.toString('latin1', 2, 7)} at 2`)
+  if (at(head, 0, 'BM') && head.length >= 14 && head.readUInt32LE(6) === 0 && head.readUInt32LE(10) >= 26 && head.readUInt32LE(10) < 4096) return is('bmp', 'BMP header BM with zero reserved fields at 0')
   return undefined
 }
 
-/** True when the bytes look like text (no NULs, few control characters): the weakest evidence. */
-export function looksLikeText(head: Buffer): boolean {
-  if (head.length === 0) return false
-  let control = 0
-  for (const b of head) {
-    if (b === 0) return false
-    if (b < 9 || (b > 13 && b < 32)) control++
-  }
-  return control / head.length < 0.01
+/** Where a PDF header starts: readers accept it anywhere in the first 1 KiB (ISO 32000-1, Annex H.3). */
+export function pdfHeaderAt(head: Buffer): number {
+  return head.subarray(0, 1024).indexOf('%PDF-')
 }

@@ -1,22 +1,103 @@
-// OLE2 compound files: the application is told by the stream names of the root storage.
-import type {Cfb} from '../containers/cfb.js'
+// OLE2 compound files: the application is told by the stream and storage names of the root storage
+// ([MS-CFB] gives the layout; each application's spec names its streams), then by the root CLSID,
+// then by the CompObj user type. Templates and add-ins are told by flags inside the main stream.
+import type {Cfb, CfbEntry} from '../containers/cfb.js'
+import {tieBreak} from './tie-break.js'
 
 export type Decision = {format: string; basis: string[]; warnings: string[]}
 
-/** Decide which application wrote a compound file, from its root streams (and the FIB for templates). */
-export async function identifyCfb(cfb: Cfb): Promise<Decision> {
-  const top = new Set(cfb.entries.filter((e) => !e.path.includes('/')).map((e) => e.name))
-  if (top.has('WordDocument')) {
-    // FIB base: wIdent 0xA5EC at 0; flags at 0x0A, bit 0 = fDot (the document is a template).
-    const fib = await cfb.readStream(cfb.find('WordDocument')!, 16)
-    const isTemplate = fib.length >= 12 && fib.readUInt16LE(0) === 0xa5ec && (fib.readUInt16LE(0x0a) & 1) === 1
-    return isTemplate
-      ? {format: 'dot', basis: ['OLE2 stream WordDocument', 'FIB fDot flag set'], warnings: []}
-      : {format: 'doc', basis: ['OLE2 stream WordDocument'], warnings: []}
+const decided = (format: string, ...basis: string[]): Decision => ({format, basis, warnings: []})
+
+/** The formats an encrypted OOXML package can be; only the extension can choose between them. */
+export const OOXML_IDS = ['docx', 'docm', 'dotx', 'dotm', 'xlsx', 'xlsm', 'xlsb', 'xltx', 'xltm', 'xlam', 'pptx', 'pptm', 'ppsx', 'ppsm', 'potx', 'potm', 'ppam', 'vsdx', 'vsdm', 'vssx', 'vstx', 'thmx']
+
+// Root CLSIDs as stored on disk (mixed-endian GUID bytes, lower-case hex).
+const CLSIDS: Record<string, string> = {
+  '0609020000000000c000000000000046': 'doc', // Word.Document.8
+  '0009020000000000c000000000000046': 'doc', // Word.Document.6
+  '2008020000000000c000000000000046': 'xls', // Excel.Sheet.8
+  '1008020000000000c000000000000046': 'xls', // Excel.Sheet.5
+  '108d81649b4fcf1186ea00aa00b929e8': 'ppt', // PowerPoint.Show.8
+  '131a020000000000c000000000000046': 'vsd', // Visio.Drawing.11
+  '011202000000000000c0000000000046': 'pub', // Publisher.Document
+  '0b0d020000000000c000000000000046': 'msg', // Outlook message
+  '3a8fb774c8c8d111be1100c04fb6faf1': 'mpp', // MSProject.Project.9
+  '8410c00000000000c000000000000046': 'msi', // Windows Installer package
+  '8610c00000000000c000000000000046': 'msi', // Windows Installer patch
+  'b25aa40e0a9ed111a40700c04fb932ba': 'wps', // Works word processor
+}
+
+// CompObj user types / ProgIDs, tested as substrings, in order.
+const COMPOBJ: Array<[RegExp, string]> = [
+  [/Microsoft (Office )?Word/i, 'doc'], [/Microsoft (Office )?Excel/i, 'xls'], [/PowerPoint/i, 'ppt'],
+  [/Visio/i, 'vsd'], [/Publisher/i, 'pub'], [/MSProject|Microsoft (Office )?Project/i, 'mpp'],
+  [/Works (Word|Text)|MSWorks(Wp|WP)/i, 'wps'], [/Works Spreadsheet|MSWorksSS/i, 'xlr'],
+  [/Quattro/i, 'qpw'], [/Presentations/i, 'shw'], [/StarWriter/i, 'sdw'], [/StarCalc/i, 'sdc'],
+  [/StarImpress/i, 'sdd'], [/StarDraw/i, 'sda'], [/Hwp|Hangul/i, 'hwp'],
+]
+
+/** Decide which application wrote a compound file. */
+export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
+  const top = new Map(cfb.entries.filter((e) => e.path !== '' && !e.path.includes('/')).map((e) => [e.name, e]))
+  const has = (name: string) => top.has(name)
+  // [MS-OFFCRYPTO] 2.3.4: an encrypted OOXML package; some writers leave a stub WordDocument beside it.
+  if (has('EncryptedPackage') && has('EncryptionInfo')) {
+    const drm = cfb.entries.some((e) => /DRMEncrypted|\tDRMContent/i.test(e.path))
+    const d = tieBreak(OOXML_IDS, extension, 'ooxml-encrypted', 'OLE2 streams EncryptionInfo + EncryptedPackage (encrypted OOXML package)')
+    if (drm) d.warnings.push('protected by Information Rights Management (DRM transform in \\x06DataSpaces)')
+    return d
   }
-  if (top.has('Workbook') || top.has('Book')) {
-    return {format: 'xls', basis: [`OLE2 stream ${top.has('Workbook') ? 'Workbook' : 'Book'}`], warnings: []}
+  if (has('WordDocument')) return word(cfb, top.get('WordDocument')!)
+  if (has('Workbook') || has('Book')) return excel(cfb, top.get('Workbook') ?? top.get('Book')!)
+  if (has('PowerPoint Document')) return tieBreak(['pps', 'pot'], extension, 'ppt', 'OLE2 stream PowerPoint Document', false)
+  if (has('PP40') || has('PP97_DUALSTORAGE')) return decided('ppt', `OLE2 stream ${has('PP40') ? 'PP40 (PowerPoint 4.0)' : 'PP97_DUALSTORAGE'}`)
+  if (has('VisioDocument')) return tieBreak(['vss', 'vst'], extension, 'vsd', 'OLE2 stream VisioDocument', false)
+  if (has('Quill')) return decided('pub', 'OLE2 storage Quill (Publisher)')
+  if (has('__properties_version1.0') || [...top.keys()].some((n) => n.startsWith('__substg1.0_'))) return decided('msg', 'OLE2 MAPI property streams __substg1.0_* / __properties_version1.0')
+  const project = [...top.values()].find((e) => e.type === 'storage' && /^ {3}\d+$/.test(e.name))
+  if (project && cfb.entries.some((e) => e.path.startsWith(`${project.name}/Props`))) return decided('mpp', `OLE2 storage "${project.name}" with Props streams (Project)`)
+  if (has('WksSSWorkBook')) return decided('xlr', 'OLE2 stream WksSSWorkBook (Works spreadsheet)')
+  if (has('MatOST') || (has('CONTENTS') && has('SPELLING'))) return decided('wps', `OLE2 stream ${has('MatOST') ? 'MatOST' : 'CONTENTS + SPELLING'} (Works word processor)`)
+  if (has('FileHeader')) {
+    const head = await cfb.readStream(top.get('FileHeader')!, 32)
+    if (head.toString('latin1').startsWith('HWP Document File')) return decided('hwp', 'OLE2 stream FileHeader = "HWP Document File"')
   }
-  if (top.has('PowerPoint Document')) return {format: 'ppt', basis: ['OLE2 stream PowerPoint Document'], warnings: []}
-  return {format: 'cfb', basis: ['OLE2 signature, no known application stream'], warnings: ['OLE2 file of an application Passerelle does not recognise yet']}
+  for (const [stream, format] of [['StarWriterDocument', 'sdw'], ['StarCalcDocument', 'sdc'], ['StarImpressDocument', 'sdd'], ['StarDrawDocument3', 'sda'], ['StarDrawDocument', 'sda']] as const) {
+    if (has(stream)) return decided(format, `OLE2 stream ${stream} (StarOffice)`)
+  }
+  if (has('PerfectOffice_MAIN') && has('SlideShow')) return decided('shw', 'OLE2 stream PerfectOffice_MAIN + storage SlideShow (Corel Presentations)')
+  if (has('NativeContent_MAIN')) return tieBreak(['wb3'], extension, 'qpw', 'OLE2 stream NativeContent_MAIN (Quattro Pro)', false)
+  const byClsid = CLSIDS[cfb.root.clsid]
+  if (byClsid) return {format: byClsid, basis: [`OLE2 root CLSID ${cfb.root.clsid}`], warnings: ['decided by the root CLSID only: the expected application streams are missing']}
+  const compObj = top.get('\u0001CompObj')
+  if (compObj) {
+    const text = (await cfb.readStream(compObj, 512)).toString('latin1')
+    const hit = COMPOBJ.find(([re]) => re.test(text))
+    if (hit) return {format: hit[1], basis: [`OLE2 CompObj user type matches ${hit[0].source}`], warnings: ['decided by the CompObj user type only']}
+  }
+  return {format: 'cfb', basis: ['OLE2 signature, no known application stream'], warnings: ['OLE2 file of an application Passerelle does not recognise']}
+}
+
+// [MS-DOC] 2.5.2 FibBase: wIdent 0xA5EC, then flags at 0x0A whose bit 0 is fDot (a template).
+async function word(cfb: Cfb, stream: CfbEntry): Promise<Decision> {
+  const fib = await cfb.readStream(stream, 16)
+  const ident = fib.length >= 12 ? fib.readUInt16LE(0) : 0
+  if ((ident === 0xa5ec || ident === 0xa5dc) && (fib.readUInt16LE(0x0a) & 1) === 1) return decided('dot', 'OLE2 stream WordDocument', 'FIB fDot flag set (template)')
+  if (ident === 0xa5dc) return decided('doc', 'OLE2 stream WordDocument', 'FIB wIdent A5DC (Word 6/95)')
+  return decided('doc', 'OLE2 stream WordDocument')
+}
+
+// [MS-XLS] 2.4: the workbook globals substream opens with BOF; a TEMPLATE record (0x0060) marks a
+// template and an ADDIN record (0x0087) an add-in. Record headers stay clear even under FILEPASS.
+async function excel(cfb: Cfb, stream: CfbEntry): Promise<Decision> {
+  const basis = `OLE2 stream ${stream.name}`
+  const b = await cfb.readStream(stream, 4096)
+  for (let o = 0, n = 0; o + 4 <= b.length && n < 64; n++) {
+    const type = b.readUInt16LE(o)
+    if (type === 0x0060) return decided('xlt', basis, 'BIFF TEMPLATE record (template)')
+    if (type === 0x0087) return decided('xla', basis, 'BIFF ADDIN record (add-in)')
+    if (type === 0x000a || (n > 0 && type === 0x0809)) break
+    o += 4 + b.readUInt16LE(o + 2)
+  }
+  return decided('xls', basis)
 }

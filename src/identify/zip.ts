@@ -1,40 +1,145 @@
-// ZIP packages: OOXML by the main part's content type, ODF by its mimetype entry, else a plain zip.
+// ZIP packages, decided from the central directory and at most two small parts:
+// ODF/EPUB/IDML by the `mimetype` entry (or the ODF manifest), OPC (OOXML, Visio, XPS) by the main
+// part that `_rels/.rels` points to and its content type, iWork and the rest by their entry names.
 import type {Zip} from '../containers/zip.js'
 import type {Decision} from './ole2.js'
+import {tieBreak} from './tie-break.js'
 
-/** Main-part content types of OOXML packages, without the "application/vnd." prefix. */
-const OOXML_MAIN: Record<string, string> = {
+/** Main-part content types, lower-cased, without the "application/vnd." prefix. */
+const OPC_MAIN: Record<string, string> = {
   'openxmlformats-officedocument.wordprocessingml.document.main+xml': 'docx',
   'ms-word.document.macroenabled.main+xml': 'docm',
+  'openxmlformats-officedocument.wordprocessingml.template.main+xml': 'dotx',
+  'ms-word.template.macroenabledtemplate.main+xml': 'dotm',
   'openxmlformats-officedocument.spreadsheetml.sheet.main+xml': 'xlsx',
   'ms-excel.sheet.macroenabled.main+xml': 'xlsm',
+  'ms-excel.sheet.binary.macroenabled.main': 'xlsb',
+  'openxmlformats-officedocument.spreadsheetml.template.main+xml': 'xltx',
+  'ms-excel.template.macroenabled.main+xml': 'xltm',
+  'ms-excel.addin.macroenabled.main+xml': 'xlam',
   'openxmlformats-officedocument.presentationml.presentation.main+xml': 'pptx',
   'ms-powerpoint.presentation.macroenabled.main+xml': 'pptm',
+  'openxmlformats-officedocument.presentationml.slideshow.main+xml': 'ppsx',
+  'ms-powerpoint.slideshow.macroenabled.main+xml': 'ppsm',
+  'openxmlformats-officedocument.presentationml.template.main+xml': 'potx',
+  'ms-powerpoint.template.macroenabled.main+xml': 'potm',
+  'ms-powerpoint.addin.macroenabled.main+xml': 'ppam',
+  'openxmlformats-officedocument.theme+xml': 'thmx',
+  'ms-visio.drawing.main+xml': 'vsdx',
+  'ms-visio.drawing.macroenabled.main+xml': 'vsdm',
+  'ms-visio.stencil.main+xml': 'vssx',
+  'ms-visio.stencil.macroenabled.main+xml': 'vssm',
+  'ms-visio.template.main+xml': 'vstx',
+  'ms-visio.template.macroenabled.main+xml': 'vstm',
+  'ms-package.xps-fixeddocumentsequence+xml': 'xps',
 }
 
-const ODF_MIME: Record<string, string> = {
+/** `mimetype` values (ODF 1.x part 3 §3.3, EPUB OCF, IDML, OpenOffice.org 1.x). */
+const MIMETYPES: Record<string, string> = {
   'application/vnd.oasis.opendocument.text': 'odt',
   'application/vnd.oasis.opendocument.spreadsheet': 'ods',
   'application/vnd.oasis.opendocument.presentation': 'odp',
   'application/vnd.oasis.opendocument.graphics': 'odg',
+  'application/vnd.oasis.opendocument.base': 'odb',
+  'application/vnd.oasis.opendocument.database': 'odb',
+  'application/vnd.oasis.opendocument.formula': 'odf',
+  'application/vnd.oasis.opendocument.text-master': 'odm',
+  'application/vnd.oasis.opendocument.text-template': 'ott',
+  'application/vnd.oasis.opendocument.spreadsheet-template': 'ots',
+  'application/vnd.oasis.opendocument.presentation-template': 'otp',
+  'application/vnd.oasis.opendocument.graphics-template': 'otg',
+  'application/vnd.sun.xml.writer': 'sxw',
+  'application/vnd.sun.xml.calc': 'sxc',
+  'application/vnd.sun.xml.impress': 'sxi',
+  'application/vnd.sun.xml.draw': 'sxd',
+  'application/epub+zip': 'epub',
+  'application/vnd.adobe.indesign-idml-package': 'idml',
+  'application/oxps': 'oxps',
 }
 
-/** Decide what a ZIP package is from its central directory and at most two small parts. */
-export async function identifyZip(zip: Zip): Promise<Decision> {
+const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships)\/officeDocument$/
+const STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument'
+const XPS = /\/xps\/2005\/06\/fixedrepresentation$/
+const OXPS = /schemas\.openxps\.org\/oxps\/v1\.0\/fixedrepresentation$/
+
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1]
+
+/** Decide what a ZIP package is. */
+export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {
   const mimetype = zip.find('mimetype')
-  if (mimetype && mimetype.size < 256) {
+  if (mimetype && mimetype.size < 256 && !mimetype.encrypted) {
     const value = (await zip.read(mimetype, 256)).toString('latin1').trim()
-    const format = ODF_MIME[value]
+    const format = MIMETYPES[value.toLowerCase()]
     if (format) return {format, basis: [`ZIP entry mimetype = ${value}`], warnings: []}
   }
-  const types = zip.find('[Content_Types].xml')
-  if (types) {
-    const xml = (await zip.read(types, 1024 * 1024)).toString('utf8')
-    for (const m of xml.matchAll(/ContentType\s*=\s*"application\/vnd\.([^"]+)"/gi)) {
-      const format = OOXML_MAIN[m[1]!.toLowerCase()]
-      if (format) return {format, basis: ['ZIP entry [Content_Types].xml', `main part content type ${m[1]}`], warnings: []}
+  if (zip.find('[Content_Types].xml')) return opc(zip)
+  const manifest = zip.find('META-INF/manifest.xml')
+  if (manifest && !manifest.encrypted) {
+    // ODF 1.2 part 3 §4.2: the manifest entry for "/" carries the package's media type.
+    const xml = (await zip.readHead(manifest, 64 * 1024)).toString('utf8')
+    for (const m of xml.matchAll(/<manifest:file-entry\b[^>]*>/g)) {
+      if (attr(m[0], 'manifest:full-path') !== '/') continue
+      const type = attr(m[0], 'manifest:media-type') ?? ''
+      const format = MIMETYPES[type.toLowerCase()]
+      if (format) return {format, basis: ['ZIP entry META-INF/manifest.xml', `root media type ${type}`], warnings: ['the mimetype entry is missing or unreadable']}
     }
-    return {format: 'zip', basis: ['ZIP with [Content_Types].xml but no known main part'], warnings: ['OPC package of a kind Passerelle does not recognise yet']}
   }
+  return byEntryNames(zip, extension)
+}
+
+async function opc(zip: Zip): Promise<Decision> {
+  const types = (await zip.read(zip.find('[Content_Types].xml')!, 1024 * 1024)).toString('utf8')
+  const overrides = new Map<string, string>()
+  const defaults = new Map<string, string>()
+  for (const m of types.matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)) {
+    const type = attr(m[0], 'ContentType') ?? ''
+    if (m[1] === 'Override') overrides.set((attr(m[0], 'PartName') ?? '').replace(/^\//, '').toLowerCase(), type)
+    else defaults.set((attr(m[0], 'Extension') ?? '').toLowerCase(), type)
+  }
+  const rels = zip.find('_rels/.rels')
+  let strict = false
+  if (rels && !rels.encrypted) {
+    const xml = (await zip.read(rels, 1024 * 1024)).toString('utf8')
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const type = attr(m[0], 'Type') ?? ''
+      const target = decodeURI(attr(m[0], 'Target') ?? '').replace(/^\.?\//, '').toLowerCase()
+      if (XPS.test(type) || OXPS.test(type)) {
+        const format = OXPS.test(type) ? 'oxps' : 'xps'
+        return {format, basis: ['ZIP entry _rels/.rels', `relationship ${type}`], warnings: []}
+      }
+      if (!OFFICE_DOCUMENT.test(type)) continue
+      strict ||= type === STRICT
+      const contentType = overrides.get(target) ?? defaults.get(target.split('.').pop() ?? '') ?? ''
+      const format = OPC_MAIN[contentType.toLowerCase().replace(/^application\/vnd\./, '')]
+      if (format) return {format, basis: ['ZIP entry _rels/.rels', `main part /${target} has content type ${contentType}`, ...(strict ? ['Strict OOXML relationships (ISO/IEC 29500 Strict)'] : [])], warnings: []}
+    }
+  }
+  // No usable relationship: fall back to the first known main content type declared.
+  for (const [part, type] of overrides) {
+    const format = OPC_MAIN[type.toLowerCase().replace(/^application\/vnd\./, '')]
+    if (format) return {format, basis: ['ZIP entry [Content_Types].xml', `part /${part} has content type ${type}`], warnings: ['_rels/.rels does not name the main part; decided by [Content_Types].xml']}
+  }
+  return {format: 'zip', basis: ['ZIP with [Content_Types].xml but no known main part'], warnings: ['OPC package of a kind Passerelle does not recognise']}
+}
+
+// Packages without a manifest of their own type: told by the names of their entries.
+async function byEntryNames(zip: Zip, extension: string): Promise<Decision> {
+  const names = zip.entries.map((e) => e.name)
+  const some = (re: RegExp) => names.some((n) => re.test(n))
+  if (some(/^designmap\.xml$/) && some(/^Stories\//)) return {format: 'idml', basis: ['ZIP entries designmap.xml + Stories/ (IDML)'], warnings: ['the mimetype entry is missing']}
+  if (some(/^index\.apxl$/)) return {format: 'key', basis: ['ZIP entry index.apxl (Keynote 09)'], warnings: []}
+  if (some(/^Index\/.*\.iwa$/) || some(/^Index\.zip$/) || (some(/^index\.xml$/) && some(/^buildVersionHistory\.plist$/))) {
+    if (some(/^Index\/(Slide|MasterSlide)[^/]*\.iwa$/)) return {format: 'key', basis: ['ZIP entries Index/Slide*.iwa (Keynote)'], warnings: []}
+    const index = zip.find('index.xml')
+    if (index && !index.encrypted) {
+      // iWork '09: the root element of index.xml is sl:document (Pages) or ls:document (Numbers).
+      const root = /<(sl|ls):document\b/.exec((await zip.readHead(index, 4096)).toString('utf8'))?.[1]
+      if (root) return {format: root === 'sl' ? 'pages' : 'numbers', basis: [`ZIP entry index.xml with root ${root}:document (iWork '09)`], warnings: []}
+    }
+    if (some(/^Index\/(CalculationEngine|Tables\/)/)) return {format: 'numbers', basis: ['ZIP entries Index/CalculationEngine*.iwa or Index/Tables/ (Numbers)'], warnings: []}
+    return tieBreak(['pages', 'numbers', 'key'], extension, 'iwork', 'ZIP entries of an Apple iWork bundle (index.xml / Index/*.iwa)')
+  }
+  if (some(/^DOMDocument\.xml$/)) return {format: 'fla', basis: ['ZIP entry DOMDocument.xml (Flash/Animate source)'], warnings: []}
+  if (some(/^content\/riffData\.cdr$/) || some(/^content\/root\.dat$/)) return {format: 'cdr', basis: ['ZIP entry content/riffData.cdr or content/root.dat (CorelDRAW X4+)'], warnings: []}
   return {format: 'zip', basis: ['ZIP central directory, no package markers'], warnings: []}
 }

@@ -7,7 +7,9 @@ export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const ESTATE = path.join(PROJECT, 'fixtures/sample-estate')
 export const SHARE = path.join(ESTATE, 'share')
 export const EXPORT = path.join(ESTATE, 'exports/installed_programs.csv')
-export const CORPUS = path.resolve(PROJECT, '../shared/corpus')
+// ../shared/corpus beside the project; git worktrees one level deeper (/work/wt/<name>) find it one level up.
+export const CORPUS = [path.resolve(PROJECT, '../shared/corpus'), path.resolve(PROJECT, '../../shared/corpus')]
+  .find((dir) => existsSync(path.join(dir, 'documents/MANIFEST.tsv'))) ?? path.resolve(PROJECT, '../shared/corpus')
 export const HAS_CORPUS = existsSync(path.join(CORPUS, 'documents/MANIFEST.tsv'))
 /** Say once, clearly, why corpus tests are skipped. */
 export const CORPUS_SKIP_REASON = `../shared/corpus is absent (looked in ${CORPUS}): corpus tests skipped`

@@ -1,0 +1,86 @@
+// Text-based formats, told by what their first kilobytes say: the XML root element and its namespace
+// (Word/Excel 2003 XML, flat ODF, InDesign Interchange, XDP, SVG), PostScript's DSC comments (EPS,
+// PostScript-based Illustrator), DXF's group codes, and finally CSV or plain text.
+import type {MagicHit} from './magic.js'
+
+type Hit = Extract<MagicHit, {format: string}>
+const is = (format: string, basis: string, warnings: string[] = []): Hit => ({format, basis, warnings})
+
+/** Decode the head of a text file (UTF-8, or UTF-16 with a byte-order mark); undefined when it is not text. */
+export function decodeText(head: Buffer): string | undefined {
+  if (head.length === 0) return undefined
+  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2, head.length & ~1).toString('utf16le')
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, head.length & ~1)).swap16().toString('utf16le')
+  const body = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head
+  let control = 0
+  for (const b of body) {
+    if (b === 0) return undefined
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++
+  }
+  return control / Math.max(1, body.length) < 0.01 ? body.toString('utf8') : undefined
+}
+
+const FLAT_ODF: Record<string, string> = {text: 'fodt', spreadsheet: 'fods', presentation: 'fodp', graphics: 'fodg'}
+
+/** Name the format of a text file, or undefined when the head is not text. */
+export function sniffText(head: Buffer, extension: string): Hit | undefined {
+  const text = decodeText(head)
+  if (text === undefined) return undefined
+  const start = text.trimStart()
+  if (start.startsWith('<')) return xml(start)
+  if (start.startsWith('%!')) return postscript(start, extension)
+  if (/^(999\r?\n[^\n]*\r?\n\s*)?0\r?\n\s*SECTION\r?\n/.test(start)) return is('dxf', 'DXF group code 0 / SECTION at the start')
+  if (['csv', 'tsv', 'tab'].includes(extension)) return is('csv', `text; extension .${extension} (delimited text cannot be told from plain text by its bytes alone)`)
+  const delimiter = delimited(text)
+  if (delimiter) return is('csv', `text whose first lines all hold the same number of "${delimiter === '\t' ? '\\t' : delimiter}" delimiters`)
+  return is('txt', 'no signature; bytes look like text')
+}
+
+function xml(text: string): Hit {
+  const progid = /<\?mso-application\s+progid\s*=\s*["']([^"']+)["']/i.exec(text)?.[1]
+  if (progid === 'Word.Document') return is('wordml', '<?mso-application progid="Word.Document"?> (Word 2003 XML)')
+  if (progid === 'Excel.Sheet') return is('spreadsheetml', '<?mso-application progid="Excel.Sheet"?> (Excel 2003 XML)')
+  const aid = /<\?aid\s[^?]*\btype\s*=\s*["'](\w+)["']/.exec(text)?.[1]
+  if (aid === 'document') return is('inx', '<?aid type="document"?> processing instruction (InDesign Interchange)')
+  // The root element: skip the XML declaration, processing instructions, comments and the DOCTYPE.
+  const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '').trimStart()
+  if (/^<!DOCTYPE\s+html/i.test(body)) return is('html', '<!DOCTYPE html>')
+  const rootTag = /<([A-Za-z_][\w.:-]*)([^>]*)>?/.exec(body.replace(/^<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, '').trimStart())
+  const root = rootTag?.[1] ?? ''
+  const attrs = rootTag?.[2] ?? ''
+  if (root === 'w:wordDocument' || /schemas\.microsoft\.com\/office\/word\/2003\/wordml/.test(attrs)) return is('wordml', `root element ${root} (WordprocessingML 2003 namespace)`)
+  if (/(^|:)Workbook$/.test(root) && /urn:schemas-microsoft-com:office:spreadsheet/.test(attrs)) return is('spreadsheetml', `root element ${root} in urn:schemas-microsoft-com:office:spreadsheet`)
+  if (/(^|:)document$/.test(root) && /urn:oasis:names:tc:opendocument:xmlns:office/.test(attrs)) {
+    const kind = /mimetype\s*=\s*["']application\/vnd\.oasis\.opendocument\.(\w+)["']/.exec(attrs)?.[1] ?? ''
+    if (FLAT_ODF[kind]) return is(FLAT_ODF[kind], `root element ${root} with office:mimetype ${kind} (flat ODF)`)
+  }
+  if (/(^|:)xdp$/.test(root) && /ns\.adobe\.com\/xdp/.test(attrs)) return is('xdp', `root element ${root} in the XDP namespace`)
+  if (/(^|:)svg$/.test(root)) return is('svg', `root element ${root}`)
+  if (/^html$/i.test(root)) return is('html', `root element ${root}`)
+  if (text.startsWith('<?xml') || root) return is('xml', root ? `XML, root element ${root}` : 'XML declaration')
+  return is('txt', 'text starting with "<" but no element')
+}
+
+// Adobe DSC: "%!PS-Adobe-3.0 EPSF-3.0" marks EPS; Illustrator writes "%%Creator: Adobe Illustrator"
+// and %AI…_ comments into its native PostScript-based files and into the EPS it exports.
+function postscript(text: string, extension: string): Hit {
+  const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? ''
+  const eps = /EPSF-\d/.test(firstLine)
+  const illustrator = /%%Creator:\s*Adobe Illustrator|%%?AI\d+_/i.test(text)
+  if (illustrator && (!eps || extension === 'ai')) return is('ai', `PostScript with Illustrator comments${eps ? '; extension .ai chooses ai over eps' : ''}`)
+  if (eps) return is('eps', `DSC header ${firstLine.slice(0, 40)}`)
+  return is('ps', `PostScript header ${firstLine.slice(0, 40)}`)
+}
+
+// A CSV's first lines hold the same number of delimiters; prose does not.
+function delimited(text: string): string | undefined {
+  const lines = text.split(/\r?\n/).slice(0, 11)
+  if (lines.length > 1 && text.length >= 4096) lines.pop() // the last line may be cut by the head
+  const full = lines.filter((l) => l.length > 0)
+  if (full.length < 3) return undefined
+  for (const d of [',', ';', '\t', '|']) {
+    const counts = full.map((l) => l.split(d).length - 1)
+    if (counts[0]! > 0 && counts.every((c) => c === counts[0])) return d
+  }
+  return undefined
+}

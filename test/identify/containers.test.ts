@@ -1,0 +1,126 @@
+// OLE2 and ZIP subtypes, built the way their specifications lay them out.
+import {describe, expect, it} from 'vitest'
+import {compoundFile, encryptedOoxml, powerPointStream, workbookStream, workbookWith} from '../../fixtures/builders/ole2.js'
+import {opc, STRICT_REL, zipOf} from '../../fixtures/builders/zip.js'
+import {bufferSource} from '../../src/containers/source.js'
+import {identify} from '../../src/identify/identify.js'
+
+const id = (bytes: Buffer, ext = '') => identify(bufferSource(`f.${ext}`, bytes), ext)
+
+describe('OLE2 subtypes', () => {
+  const cases: Array<[string, Record<string, Buffer>, string]> = [
+    ['an Excel template (BIFF TEMPLATE record)', {Workbook: workbookWith(0x60)}, 'xlt'],
+    ['an Excel add-in (BIFF ADDIN record)', {Workbook: workbookWith(0x87)}, 'xla'],
+    ['an Excel 5 workbook (Book stream)', {Book: workbookStream()}, 'xls'],
+    ['a Visio drawing', {VisioDocument: Buffer.alloc(600)}, 'vsd'],
+    ['a Publisher document', {'Quill/QuillSub/CONTENTS': Buffer.alloc(600)}, 'pub'],
+    ['an Outlook message', {'__substg1.0_0037001F': Buffer.from('subject'), '__properties_version1.0': Buffer.alloc(32)}, 'msg'],
+    ['a Project plan', {'   114/Props': Buffer.alloc(64), '   114/TBkndTask/FixedData': Buffer.alloc(8)}, 'mpp'],
+    ['a Works spreadsheet', {WksSSWorkBook: Buffer.alloc(64)}, 'xlr'],
+    ['a Works document', {CONTENTS: Buffer.alloc(64), SPELLING: Buffer.alloc(8)}, 'wps'],
+    ['a Hangul document', {FileHeader: Buffer.from('HWP Document File\0\0\0'), 'BodyText/Section0': Buffer.alloc(8)}, 'hwp'],
+    ['a PowerPoint 4 file', {PP40: Buffer.alloc(600)}, 'ppt'],
+    ['a Quattro Pro notebook', {NativeContent_MAIN: Buffer.alloc(600)}, 'qpw'],
+    ['a Corel Presentations show', {PerfectOffice_MAIN: Buffer.alloc(64), 'SlideShow/Main': Buffer.alloc(8)}, 'shw'],
+    ['a StarOffice 5 text', {StarWriterDocument: Buffer.alloc(64)}, 'sdw'],
+  ]
+  for (const [what, streams, format] of cases) {
+    it(`tells ${what} (${format}) by its streams`, async () => {
+      const r = await id(compoundFile(streams))
+      expect(r.format).toBe(format)
+      expect(r.basis.join(' ')).toMatch(/OLE2/)
+    })
+  }
+
+  it('names an encrypted OOXML package from the extension, with a warning', async () => {
+    const r = await id(encryptedOoxml(), 'xlsb')
+    expect(r.format).toBe('xlsb')
+    expect(r.warnings.join(' ')).toMatch(/extension/)
+    expect(r.extensionMismatch).toBe(false)
+  })
+
+  it('says the package type is unreadable when the extension does not name one', async () => {
+    const r = await id(encryptedOoxml(), 'dat')
+    expect(r.format).toBe('ooxml-encrypted')
+    expect(r.warnings.length).toBeGreaterThan(0)
+  })
+
+  it('prefers EncryptedPackage over a stub WordDocument stream', async () => {
+    const bytes = compoundFile({WordDocument: Buffer.alloc(600), EncryptionInfo: Buffer.alloc(8), EncryptedPackage: Buffer.alloc(600)})
+    expect((await id(bytes, 'docx')).format).toBe('docx')
+  })
+
+  it('lets .pps break the tie between a binary show and a presentation, without a mismatch', async () => {
+    const bytes = compoundFile({'PowerPoint Document': powerPointStream()})
+    expect((await id(bytes, 'pps')).format).toBe('pps')
+    expect((await id(bytes, '')).format).toBe('ppt')
+    expect((await id(bytes, 'xls')).extensionMismatch).toBe(true)
+  })
+
+  it('falls back to cfb with a warning for an application it does not know', async () => {
+    const r = await id(compoundFile({Whatever: Buffer.alloc(64)}))
+    expect(r.format).toBe('cfb')
+    expect(r.warnings.length).toBeGreaterThan(0)
+  })
+})
+
+describe('ZIP / OPC subtypes', () => {
+  const V = 'application/vnd.'
+  const cases: Array<[string, string, string]> = [
+    ['word/document.xml', `${V}openxmlformats-officedocument.wordprocessingml.template.main+xml`, 'dotx'],
+    ['word/document.xml', `${V}ms-word.template.macroEnabledTemplate.main+xml`, 'dotm'],
+    ['xl/workbook.bin', `${V}ms-excel.sheet.binary.macroEnabled.main`, 'xlsb'],
+    ['xl/workbook.xml', `${V}ms-excel.addin.macroEnabled.main+xml`, 'xlam'],
+    ['xl/workbook.xml', `${V}ms-excel.template.macroEnabled.main+xml`, 'xltm'],
+    ['ppt/presentation.xml', `${V}openxmlformats-officedocument.presentationml.slideshow.main+xml`, 'ppsx'],
+    ['ppt/presentation.xml', `${V}ms-powerpoint.template.macroEnabled.main+xml`, 'potm'],
+    ['theme/theme/theme1.xml', `${V}openxmlformats-officedocument.theme+xml`, 'thmx'],
+    ['visio/document.xml', `${V}ms-visio.drawing.main+xml`, 'vsdx'],
+    ['visio/document.xml', `${V}ms-visio.drawing.macroEnabled.main+xml`, 'vsdm'],
+    ['visio/document.xml', `${V}ms-visio.template.main+xml`, 'vstx'],
+  ]
+  for (const [part, type, format] of cases) {
+    it(`tells ${format} by the main part's content type, whatever the entry order`, async () => {
+      expect((await id(opc(part, type))).format).toBe(format)
+      expect((await id(opc(part, type, {first: 'rels'}))).format).toBe(format)
+    })
+  }
+
+  it('reads Strict OOXML relationships and says so', async () => {
+    const r = await id(opc('xl/workbook.xml', `${V}openxmlformats-officedocument.spreadsheetml.sheet.main+xml`, {relType: STRICT_REL}))
+    expect(r.format).toBe('xlsx')
+    expect(r.basis.join(' ')).toMatch(/Strict/)
+  })
+
+  it('tells XPS and OpenXPS by the fixed-representation relationship', async () => {
+    const xps = opc('FixedDocSeq.fdseq', `${V}ms-package.xps-fixeddocumentsequence+xml`, {relType: 'http://schemas.microsoft.com/xps/2005/06/fixedrepresentation'})
+    const oxps = opc('FixedDocSeq.fdseq', `${V}ms-package.xps-fixeddocumentsequence+xml`, {relType: 'http://schemas.openxps.org/oxps/v1.0/fixedrepresentation'})
+    expect((await id(xps)).format).toBe('xps')
+    expect((await id(oxps)).format).toBe('oxps')
+  })
+
+  it('tells ODF, EPUB and IDML by the mimetype entry', async () => {
+    expect((await id(zipOf({mimetype: 'application/vnd.oasis.opendocument.presentation', 'content.xml': '<x/>'}, 'mimetype'))).format).toBe('odp')
+    expect((await id(zipOf({mimetype: 'application/epub+zip', 'META-INF/container.xml': '<x/>'}, 'mimetype'))).format).toBe('epub')
+    expect((await id(zipOf({mimetype: 'application/vnd.adobe.indesign-idml-package', 'designmap.xml': '<x/>'}, 'mimetype'))).format).toBe('idml')
+  })
+
+  it('falls back to the ODF manifest when the mimetype entry is missing', async () => {
+    const manifest = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>'
+    const r = await id(zipOf({'content.xml': 'encrypted bytes', 'META-INF/manifest.xml': manifest}))
+    expect(r.format).toBe('ods')
+    expect(r.warnings.join(' ')).toMatch(/mimetype/)
+  })
+
+  it("tells iWork '09 Pages from Numbers by index.xml's root element", async () => {
+    const bundle = (root: string) => zipOf({'index.xml': `<?xml version="1.0"?><${root} xmlns:sl="x"/>`, 'buildVersionHistory.plist': '<plist/>'})
+    expect((await id(bundle('sl:document'))).format).toBe('pages')
+    expect((await id(bundle('ls:document'))).format).toBe('numbers')
+    expect((await id(zipOf({'index.apxl': '<key:presentation/>'}))).format).toBe('key')
+  })
+
+  it('keeps a plain zip a zip', async () => {
+    const r = await id(zipOf({'a.txt': 'hello'}))
+    expect(r.format).toBe('zip')
+  })
+})

@@ -1,0 +1,93 @@
+// Header signatures and text sniffing: each case is the smallest head its specification allows.
+import {describe, expect, it} from 'vitest'
+import {pdf} from '../../fixtures/builders/misc.js'
+import {bufferSource} from '../../src/containers/source.js'
+import {identify} from '../../src/identify/identify.js'
+
+const id = (bytes: Buffer | string, ext = '') => identify(bufferSource(`f.${ext}`, typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes), ext)
+const h = (hex: string, pad = 64) => Buffer.concat([Buffer.from(hex.replace(/\s/g, ''), 'hex'), Buffer.alloc(pad)])
+const le16 = (...v: number[]) => Buffer.concat(v.map((x) => { const b = Buffer.alloc(2); b.writeUInt16LE(x); return b }))
+
+describe('binary signatures', () => {
+  const emf = Buffer.alloc(88)
+  emf.writeUInt32LE(1, 0)
+  emf.write(' EMF', 40, 'latin1')
+  const pst = Buffer.concat([Buffer.from('!BDN\0\0\0\0SM', 'latin1'), le16(23), Buffer.alloc(64)])
+  const ost = Buffer.concat([Buffer.from('!BDN\0\0\0\0SO', 'latin1'), le16(14), Buffer.alloc(64)])
+  const cases: Array<[string, Buffer | string, string]> = [
+    ['Jet 4 database', Buffer.concat([Buffer.from('\0\x01\0\0Standard Jet DB\0', 'latin1'), le16(1), Buffer.alloc(64)]), 'mdb'],
+    ['ACE database', Buffer.concat([Buffer.from('\0\x01\0\0Standard ACE DB\0', 'latin1'), Buffer.alloc(64)]), 'accdb'],
+    ['Unicode PST', pst, 'pst'],
+    ['ANSI OST', ost, 'ost'],
+    ['OneNote section', h('e4525c7b8cd8a74daeb15378d02996d3'), 'one'],
+    ['TNEF', h('789f3e22 0100'), 'tnef'],
+    ['WordPerfect', h('ff575043 1000 0000 010a'), 'wpd'],
+    ['compressed SWF', Buffer.from('CWS\x0a\0\0\0\0', 'latin1'), 'swf'],
+    ['GIMP image', 'gimp xcf v011\0', 'xcf'],
+    ['InDesign document', h('0606edf5d81d46e5bd31efe7fe74b71d'), 'indd'],
+    ['Word 2 document', h('dba52d00'), 'doc'],
+    ['Lotus 1-2-3 release 2', Buffer.concat([le16(0, 2, 0x0406), Buffer.alloc(32)]), 'wk1'],
+    ['Lotus 1-2-3 release 3', Buffer.concat([le16(0, 0x1a, 0x1000), Buffer.alloc(32)]), 'wk3'],
+    ['Lotus 1-2-3 release 4', Buffer.concat([le16(0, 0x1a, 0x1002), Buffer.alloc(32)]), 'wk4'],
+    ['Quattro Pro for DOS', Buffer.concat([le16(0, 2, 0x5120), Buffer.alloc(32)]), 'wq1'],
+    ['Excel 4 worksheet', Buffer.concat([le16(0x0409, 6, 0, 0x10, 0), Buffer.alloc(32)]), 'xls'],
+    ['Write document', Buffer.concat([le16(0xbe31, 0, 0xab00), Buffer.alloc(128)]), 'wri'],
+    ['AutoCAD drawing', 'AC1027\0\0\0\0\0', 'dwg'],
+    ['EMF', emf, 'emf'],
+    ['placeable WMF', h('d7cdc69a'), 'wmf'],
+    ['CorelDRAW', Buffer.concat([Buffer.from('RIFF\0\0\0\0CDRAvrsn', 'latin1'), Buffer.alloc(16)]), 'cdr'],
+    ['Photoshop large document', Buffer.concat([Buffer.from('8BPS\0\x02', 'latin1'), Buffer.alloc(32)]), 'psb'],
+    ['7-Zip archive', h('377abcaf271c0004'), '7z'],
+  ]
+  for (const [what, bytes, format] of cases) {
+    it(`names a ${what} ${format}`, async () => {
+      const r = await id(bytes)
+      expect(r.format).toBe(format)
+      expect(r.basis.length).toBeGreaterThan(0)
+    })
+  }
+
+  it('keeps a PDF a PDF, but lets .ai name an Illustrator PDF, with a warning', async () => {
+    expect((await id(pdf())).format).toBe('pdf')
+    const ai = await id(pdf(), 'ai')
+    expect(ai.format).toBe('ai')
+    expect(ai.warnings.length).toBeGreaterThan(0)
+  })
+
+  it('lets .doc name the Word for DOS twin of the Write header', async () => {
+    expect((await id(Buffer.concat([le16(0xbe31, 0, 0xab00), Buffer.alloc(128)]), 'doc')).format).toBe('doc')
+  })
+})
+
+describe('text formats', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Word 2003 XML', '<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>', 'wordml'],
+    ['Excel 2003 XML without the PI', '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', 'spreadsheetml'],
+    ['flat ODF text', '<?xml version="1.0"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.text"/>', 'fodt'],
+    ['InDesign Interchange', '<?xml version="1.0"?>\n<?aid style="33" type="document" DOMVersion="5.0"?>\n<docu/>', 'inx'],
+    ['SVG', '<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>', 'svg'],
+    ['HTML', '<!DOCTYPE html>\n<html><body>x</body></html>', 'html'],
+    ['other XML', '<?xml version="1.0"?>\n<catalog/>', 'xml'],
+    ['EPS', '%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 8 8\n', 'eps'],
+    ['PostScript Illustrator', '%!PS-Adobe-3.0\n%%Creator: Adobe Illustrator(R) 8.0\n%AI5_FileFormat 4.0\n', 'ai'],
+    ['PostScript', '%!PS-Adobe-3.0\n%%Pages: 1\n', 'ps'],
+    ['SYLK', 'ID;PWXL;N;E\nC;X1;Y1;K1\nE\n', 'slk'],
+    ['Ami Pro', '[ver]\n\t4\n[sty]\n', 'sam'],
+    ['DXF', '  0\nSECTION\n  2\nHEADER\n', 'dxf'],
+    ['RTF', '{\\rtf1\\ansi hello}', 'rtf'],
+    ['semicolon CSV', 'a;b;c\n1;2;3\n4;5;6\n', 'csv'],
+    ['prose', 'Dear team,\nthe minutes follow.\nRegards\n', 'txt'],
+  ]
+  for (const [what, text, format] of cases) {
+    it(`names ${what} ${format}`, async () => expect((await id(text)).format).toBe(format))
+  }
+
+  it('lets .csv name a one-column CSV that bytes alone call text', async () => {
+    expect((await id('=cmd|calc!A0\n', 'csv')).format).toBe('csv')
+  })
+
+  it('reads UTF-16 XML with a byte-order mark', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><?mso-application progid="Excel.Sheet"?><Workbook/>'
+    expect((await id(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]))).format).toBe('spreadsheetml')
+  })
+})
