@@ -40,6 +40,7 @@ export type ArtifactMetadata = z.infer<typeof ArtifactMetadata>
 /** One file seen on a share (the NDJSON line of `identify`, DESIGN.md contract 3). */
 export const Artifact = z.object({
   path: z.string().describe('path as walked: the root joined with the relative path'),
+  pathBase64: z.string().optional().describe('the exact bytes of path, base64; only when a name is not valid UTF-8 (path then carries each such byte as U+DC80+byte)'),
   root: z.string().describe('the root this file was found under'),
   relativePath: z.string().describe('path relative to its root, with / separators'),
   size: z.number().int().nonnegative(),

@@ -90,8 +90,12 @@ export async function openCfb(source: Source): Promise<Cfb> {
       difatChain = []
       const perSector = h.sectorSize / 4 - 1
       let s = h.firstDifatSector
-      for (let n = 0; n < h.difatSectors && s <= MAX_REGULAR_SECTOR; n++) {
+      // The header's count is untrusted: a chain longer than the file has sectors, or one that loops, is corrupt.
+      const seen = new Set<number>()
+      for (let n = 0; n < Math.min(h.difatSectors, sectorCount) && s <= MAX_REGULAR_SECTOR; n++) {
         if (s >= sectorCount) throw new CfbError(`DIFAT sector ${s} is past the end of the file`)
+        if (seen.has(s)) throw new CfbError(`DIFAT chain loops at sector ${s}`)
+        seen.add(s)
         const b = await source.read(sectorOffset(s), h.sectorSize)
         for (let k = 0; k < perSector; k++) difatChain.push(b.readUInt32LE(k * 4))
         s = b.readUInt32LE(perSector * 4)

@@ -1,5 +1,7 @@
 // Positioned reads of one file: identification and probes read small ranges, never whole files.
+import {constants} from 'node:fs'
 import {open, type FileHandle} from 'node:fs/promises'
+import {decodeName} from '../lib/fs-names.js'
 
 /** Raised when a file would cost more bytes than its budget allows. */
 export class BudgetError extends Error {
@@ -18,20 +20,39 @@ export type Source = {
   close(): Promise<void>
 }
 
-export type SourceOptions = {headSize?: number; byteBudget?: number}
+export type SourceOptions = {headSize?: number; byteBudget?: number; /** Date.now() after which reads fail with budget-exceeded. */ deadline?: number}
 
-/** Open a file for positioned reads and read its head. */
-export async function openSource(path: string, size: number, options: SourceOptions = {}): Promise<Source> {
-  const handle: FileHandle = await open(path, 'r')
+/** Raised when what was opened is not a regular file (swapped for a FIFO or a link since the walk). */
+export class NotRegularError extends Error {
+  readonly code = 'not-regular'
+}
+
+// Never block on a FIFO swapped in after the walk, never follow a link swapped in either.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
+
+/** Open a file for positioned reads and read its head. `path` may be the raw bytes of the name. */
+export async function openSource(path: string | Buffer, size: number, options: SourceOptions = {}): Promise<Source> {
+  const handle: FileHandle = await open(path, OPEN_FLAGS)
+  const stats = await handle.stat().catch(async (e) => {
+    await handle.close()
+    throw e
+  })
+  if (!stats.isFile()) {
+    await handle.close()
+    throw new NotRegularError('not a regular file when opened, not read')
+  }
+  size = stats.size
   const budget = options.byteBudget ?? 64 * 1024 * 1024
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY
   const source: Source = {
-    path,
+    path: typeof path === 'string' ? path : decodeName(path),
     size,
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {
       const start = Math.max(0, Math.min(offset, size))
       const want = Math.max(0, Math.min(length, size - start))
+      if (Date.now() > deadline) throw new BudgetError('the per-file time budget ran out')
       if (source.bytesRead + want > budget) throw new BudgetError(`reading ${want} bytes at ${start} would pass the ${budget}-byte budget`)
       const buffer = Buffer.allocUnsafe(want)
       let got = 0

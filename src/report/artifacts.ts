@@ -4,7 +4,7 @@ import type {Artifact} from '../model.js'
 /** The contract fields of an artifact, in a stable order. */
 export function artifactRecord(a: Artifact): Record<string, unknown> {
   return {
-    path: a.path, size: a.size, format: a.format, puid: a.puid, mime: a.mime, basis: a.basis,
+    path: a.path, pathBase64: a.pathBase64, size: a.size, format: a.format, puid: a.puid, mime: a.mime, basis: a.basis,
     extensionMismatch: a.extensionMismatch, features: a.features, application: a.application,
     metadata: a.metadata, warnings: a.warnings, error: a.error,
   }

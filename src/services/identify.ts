@@ -1,14 +1,25 @@
 // The identify service: walk the roots, identify and probe each file, and stream Artifacts.
 import path from 'node:path'
-import {openSource} from '../containers/source.js'
+import {openSource, type Source} from '../containers/source.js'
 import {formatById} from '../identify/formats.js'
 import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
+import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
 import {probe} from '../probes/index.js'
 import {mapConcurrent} from './pool.js'
 
-export type IdentifyOptions = WalkOptions & {concurrency?: number; probes?: boolean}
+export type IdentifyOptions = WalkOptions & {
+  concurrency?: number
+  probes?: boolean
+  /** Per-file time budget in ms (default 30 s): past it the file gets a budget-exceeded record and the scan goes on. */
+  fileTimeout?: number
+  /** Per-file read budget in bytes (default 64 MiB). */
+  fileBytes?: number
+}
+
+/** The per-file budgets used when none are given. */
+export const DEFAULT_BUDGETS = {fileTimeout: 30_000, fileBytes: 64 * 1024 * 1024}
 
 const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
 
@@ -18,14 +29,34 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
     path: entry.path, root: entry.root, relativePath: entry.relativePath, size: entry.size, mtime: entry.mtime,
     extension: extensionOf(entry.path), format: 'unknown', basis: [], extensionMismatch: false, features: [], warnings: [],
   }
+  if (hasEscapedBytes(entry.path)) base.pathBase64 = encodeName(entry.path).toString('base64')
   if (entry.problem) return {...base, error: entry.problem}
-  let source
+  const timeout = options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout
+  let source: Source
   try {
-    source = await openSource(entry.path, entry.size)
+    source = await openSource(entry.fsPath ?? encodeName(entry.path), entry.size, {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
     return {...base, error: {code, message: `cannot open ${entry.path}: ${(e as Error).message}`}}
   }
+  // Reads past the deadline fail inside the work; the timer answers even if the work is stuck elsewhere.
+  let timer: NodeJS.Timeout | undefined
+  let timedOut = false
+  const late = new Promise<Artifact>((resolve) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      resolve({...base, error: {code: 'budget-exceeded', message: `identification took longer than the ${timeout} ms budget`}})
+    }, timeout + 1000)
+  })
+  const work = inspect(base, source, options)
+  const result = await Promise.race([work, late])
+  clearTimeout(timer)
+  const closed = work.finally(() => source.close().catch(() => {}))
+  if (!timedOut) await closed // when late, the file is closed whenever the stuck work stops
+  return result
+}
+
+async function inspect(base: Artifact, source: Source, options: IdentifyOptions): Promise<Artifact> {
   try {
     const id = await identify(source, base.extension)
     const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection)
@@ -36,9 +67,8 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
       features: found.features, application: metadata?.application, metadata, warnings: [...id.warnings, ...found.warnings], error: id.error,
     }
   } catch (e) {
-    return {...base, error: {code: (e as {code?: string}).code ?? 'EIO', message: (e as Error).message}}
-  } finally {
-    await source.close()
+    // Anything without a code here is a bug in Passerelle, not a property of the file: say so.
+    return {...base, error: {code: (e as {code?: string}).code ?? 'internal-error', message: (e as Error).message}}
   }
 }
 
