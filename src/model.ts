@@ -153,6 +153,15 @@ export type Subject = z.infer<typeof Subject>
 export const Evidence = z.object({field: z.string(), op: z.string(), expected: z.unknown().optional(), actual: z.unknown()})
 export type Evidence = z.infer<typeof Evidence>
 
+/** Why a finding is suppressed: the `.passerelle-ignore.yaml` entry that covers it. */
+export const SuppressionRef = z.object({
+  reason: z.string(),
+  expires: z.string().optional(),
+  approvedBy: z.string().optional(),
+  source: z.string().describe('ignore file and line of the entry, e.g. .passerelle-ignore.yaml:4'),
+})
+export type SuppressionRef = z.infer<typeof SuppressionRef>
+
 /** One rule hit on one subject. */
 export const Finding = z.object({
   ruleId: z.string(),
@@ -164,12 +173,123 @@ export const Finding = z.object({
   bridge: Bridge,
   compliance: z.array(ComplianceRef),
   fingerprint: z.string().describe('sha256 of rule id + subject kind + normalised subject key'),
+  suppression: SuppressionRef.optional().describe('present when an ignore entry covers the finding; it stays visible'),
+  baselineState: z.enum(['new', 'unchanged']).optional().describe('set when the scan was compared with a baseline'),
 })
 export type Finding = z.infer<typeof Finding>
 
 /** A run-level error: a file, export or root that could not be read. */
 export const RunError = z.object({path: z.string(), code: z.string(), message: z.string()})
 export type RunError = z.infer<typeof RunError>
+
+/** A rule as the reports describe it, with how many subjects it judged (0 = not evaluated). */
+export const RuleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  severity: Severity,
+  target: z.enum(['artifact', 'software']),
+  tags: z.array(z.string()),
+  references: z.array(z.string()),
+  compliance: z.array(ComplianceRef),
+  bridge: z.string().describe('the bridge summary'),
+  checked: z.number().int().nonnegative().describe('subjects of the rule\'s target kind that the scan saw'),
+})
+export type RuleSummary = z.infer<typeof RuleSummary>
+
+/** An input of the scan: a root folder or an inventory export (exports carry their sha256). */
+export const ScanInput = z.object({
+  kind: z.enum(['root', 'inventory']),
+  path: z.string(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
+})
+export type ScanInput = z.infer<typeof ScanInput>
+
+/** One entry of the ignore file as the register shows it, with whether it still applies. */
+export const SuppressionEntry = z.object({
+  source: z.string().describe('ignore file and line'),
+  rule: z.string().optional(),
+  path: z.string().optional(),
+  host: z.string().optional(),
+  fingerprint: z.string().optional(),
+  reason: z.string(),
+  expires: z.string().optional(),
+  approvedBy: z.string().optional(),
+  status: z.enum(['active', 'expired', 'invalid']).describe('expired or invalid entries suppress nothing'),
+  problem: z.string().optional().describe('why an entry is invalid or expired'),
+  matched: z.number().int().nonnegative(),
+})
+export type SuppressionEntry = z.infer<typeof SuppressionEntry>
+
+/** A finding that was in the baseline and is no longer found. */
+export const AbsentFinding = z.object({ruleId: z.string(), title: z.string().optional(), severity: Severity.optional(), subject: z.string(), fingerprint: z.string()})
+export type AbsentFinding = z.infer<typeof AbsentFinding>
+
+/** The comparison with a baseline (`--baseline FILE`). */
+export const BaselineComparison = z.object({
+  file: z.string(),
+  new: z.number().int(),
+  unchanged: z.number().int(),
+  absent: z.array(AbsentFinding),
+})
+export type BaselineComparison = z.infer<typeof BaselineComparison>
+
+/** A framework requirement's verdict: from the rules mapped to it and what they found. */
+export const RequirementResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  section: z.string().optional(),
+  status: z.enum(['PASS', 'FAIL', 'NOT ASSESSED', 'SUPPRESSED']),
+  checks: z.array(z.string()).describe('rule ids mapped to the requirement and loaded'),
+  assessed: z.array(z.string()).describe('the checks that judged at least one subject'),
+  findings: z.number().int(),
+  suppressed: z.number().int(),
+})
+export type RequirementResult = z.infer<typeof RequirementResult>
+
+/** An estate metric of a framework, e.g. the share of office documents kept in ODF. */
+export const MetricResult = z.object({id: z.string(), name: z.string(), numerator: z.number().int(), denominator: z.number().int(), ratio: z.number().nullable()})
+export type MetricResult = z.infer<typeof MetricResult>
+
+/** The score of one compliance framework: passed / assessed requirements. */
+export const FrameworkScore = z.object({
+  framework: z.string(),
+  name: z.string(),
+  version: z.string(),
+  source: z.string().optional(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  suppressed: z.number().int(),
+  notAssessed: z.number().int(),
+  score: z.number().nullable().describe('passed / assessed (PASS + FAIL + SUPPRESSED); null when nothing was assessed'),
+  requirements: z.array(RequirementResult),
+  metrics: z.array(MetricResult),
+})
+export type FrameworkScore = z.infer<typeof FrameworkScore>
+
+/** Formats and features counted by an estate metric (from the scan's byFormat / byFeature counts). */
+export const MetricCount = z.strictObject({formats: z.array(z.string()).optional(), features: z.array(z.string()).optional()})
+export type MetricCount = z.infer<typeof MetricCount>
+
+/** A compliance framework as a data file (Prowler's shape): requirements map to rule ids (checks). */
+export const Framework = z.strictObject({
+  Framework: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  Name: z.string(),
+  Version: z.string(),
+  Provider: z.string(),
+  Description: z.string(),
+  Source: z.string().optional(),
+  Requirements: z.array(z.strictObject({
+    Id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    Name: z.string(),
+    Description: z.string(),
+    Attributes: z.array(z.record(z.string(), z.unknown())).default([]),
+    Checks: z.array(z.string()).default([]),
+  })).min(1),
+  Metrics: z.array(z.strictObject({Id: z.string(), Name: z.string(), Numerator: MetricCount, Denominator: MetricCount})).default([]),
+})
+export type Framework = z.infer<typeof Framework>
 
 /** The one output document of a scan (DESIGN.md contract 4). */
 export const ScanResult = z.object({
@@ -188,6 +308,8 @@ export const ScanResult = z.object({
     inventories: z.array(z.string()),
     startedAt: z.string(),
     finishedAt: z.string(),
+    inputs: z.array(ScanInput).optional(),
+    frameworks: z.array(z.string()).optional().describe('the frameworks the report scores (--framework)'),
   }),
   summary: z.object({
     artifacts: z.number().int(),
@@ -197,8 +319,13 @@ export const ScanResult = z.object({
     byFormat: z.record(z.string(), z.number().int()),
     byFeature: z.record(z.string(), z.number().int()),
     errors: z.number().int(),
+    suppressed: z.number().int().optional(),
   }),
   findings: z.array(Finding),
   errors: z.array(RunError),
+  catalogue: z.array(RuleSummary).optional().describe('the rules that judged the scan, for pass results and reports'),
+  suppressions: z.array(SuppressionEntry).optional().describe('the suppression register'),
+  baseline: BaselineComparison.optional(),
+  compliance: z.array(FrameworkScore).optional(),
 })
 export type ScanResult = z.infer<typeof ScanResult>

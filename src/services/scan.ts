@@ -2,9 +2,10 @@
 // forgotten; only findings, counts and errors are kept, so memory does not grow with the share.
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
+import {digestFile} from '../lib/hash.js'
 import {readInventory} from '../inventory/read.js'
 import type {Warning} from '../inventory/reader.js'
-import type {Artifact, Finding, RunError, ScanResult, Severity, Software} from '../model.js'
+import type {Artifact, Finding, RunError, RuleSummary, ScanInput, ScanResult, Severity, Software} from '../model.js'
 import {fingerprint} from '../report/fingerprint.js'
 import type {LoadedRule} from '../rules/load.js'
 import {type MatchSubject, render} from '../rules/match.js'
@@ -77,6 +78,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       matchAll({kind: 'software', software: s})
     }
   }
+  const inputs: ScanInput[] = options.roots.map((p) => ({kind: 'root', path: p}))
+  for (const p of options.inventories) inputs.push({kind: 'inventory', path: p, ...(await digestFile(p))})
   const bySeverity: Record<Severity, number> = {info: 0, low: 0, medium: 0, high: 0, critical: 0}
   for (const f of findings) bySeverity[f.severity]++
   return {
@@ -86,15 +89,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       count: rules.length, digest: rulesDigest(rules),
       ...(config.file ? {config: config.file, failOn: config['fail-on'], disabled: effect.disabled, overrides: effect.overrides} : {}),
     },
-    scope: {roots: options.roots, inventories: options.inventories, startedAt, finishedAt: new Date().toISOString()},
+    scope: {roots: options.roots, inventories: options.inventories, startedAt, finishedAt: new Date().toISOString(), inputs},
     summary: {artifacts, software, findings: findings.length, bySeverity, byFormat, byFeature, errors: errors.length},
     findings,
     errors,
+    catalogue: rules.map((r) => summariseRule(r, r.target === 'artifact' ? artifacts : software)),
   }
+}
+
+/** A rule as reports show it, with the number of subjects it judged. */
+function summariseRule(r: LoadedRule, checked: number): RuleSummary {
+  return {id: r.id, title: r.title, description: r.description, severity: r.severity, target: r.target, tags: r.tags,
+    references: r.references, compliance: r.compliance, bridge: r.bridge.summary, checked}
 }
 
 /** True when any finding is at or above the threshold (exit code 1 of DESIGN.md contract 5). */
 export function failsAt(result: ScanResult, threshold: Severity): boolean {
   const order = ['info', 'low', 'medium', 'high', 'critical']
-  return result.findings.some((f) => order.indexOf(f.severity) >= order.indexOf(threshold))
+  // Suppressed findings stay visible but never fail a run; with a baseline only new findings do.
+  return result.findings.some((f) => !f.suppression && f.baselineState !== 'unchanged' && order.indexOf(f.severity) >= order.indexOf(threshold))
 }

@@ -1,0 +1,17 @@
+// File digests for the report's list of inputs: an auditor can check the export they were given is
+// the one that was scanned.
+import {createHash} from 'node:crypto'
+import {createReadStream} from 'node:fs'
+import {stat} from 'node:fs/promises'
+
+/** sha256 (hex) and size of a file, streamed; undefined when it cannot be read. */
+export async function digestFile(file: string): Promise<{sha256: string; size: number} | undefined> {
+  try {
+    const {size} = await stat(file)
+    const h = createHash('sha256')
+    for await (const chunk of createReadStream(file)) h.update(chunk as Buffer)
+    return {sha256: h.digest('hex'), size}
+  } catch {
+    return undefined
+  }
+}
