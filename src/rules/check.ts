@@ -9,7 +9,7 @@ export type RuleProblem = {path: (string | number)[]; message: string}
 
 /** Fields a condition or template may name, by target; `x.*` accepts any sub-field of x. */
 export const KNOWN_FIELDS = {
-  artifact: [...Object.keys(Artifact.shape), 'fonts', ...Object.keys(ArtifactMetadata.shape).map((k) => `metadata.${k}`), 'metadata.*', 'error.*'],
+  artifact: [...Object.keys(Artifact.shape), 'fonts', 'unembeddedFonts', ...Object.keys(ArtifactMetadata.shape).map((k) => `metadata.${k}`), 'metadata.*', 'error.*'],
   software: [...Object.keys(Software.shape), 'source.*'],
 } as const
 

@@ -15,6 +15,8 @@ export function fieldsOf(subject: MatchSubject): Record<string, unknown> {
     ...a,
     features: a.features.map((f) => f.id),
     fonts: a.metadata?.fonts?.map((f) => f.name) ?? [],
+    // a font the file carries travels with it; only the others depend on what the reader has installed
+    unembeddedFonts: a.metadata?.fonts?.filter((f) => f.embedded !== true).map((f) => f.name) ?? [],
     metadata: a.metadata ?? {},
   }
 }
@@ -83,10 +85,36 @@ export function evaluate(condition: Condition, view: Record<string, unknown>): E
   return test(condition, actual, view) ? [{field: condition.field, op: condition.op, expected: condition.value, actual}] : undefined
 }
 
-/** Match one rule against one subject. */
+/** Match one rule against one subject (its paths globs, if any, read the artifact's path relative to its root). */
 export function matchRule(rule: LoadedRule, subject: MatchSubject): Evidence[] | undefined {
   if (rule.target !== subject.kind) return undefined
+  if (rule.paths && subject.kind === 'artifact' && !inPaths(rule.paths, subject.artifact.relativePath)) return undefined
   return evaluate(rule.match, fieldsOf(subject))
+}
+
+const globCache = new Map<string, RegExp>()
+/** A glob as a regex: ** crosses folders, * and ? stay inside one; case-insensitive (shares often are). */
+export function globToRegex(glob: string): RegExp {
+  let r = globCache.get(glob)
+  if (r) return r
+  let out = ''
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!
+    if (ch === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/'
+      out += slash ? '(?:.*/)?' : '.*'
+      i += slash ? 2 : 1
+    } else if (ch === '*') out += '[^/]*'
+    else if (ch === '?') out += '[^/]'
+    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  globCache.set(glob, (r = new RegExp(`^${out}$`, 'i')))
+  return r
+}
+
+function inPaths(paths: NonNullable<LoadedRule['paths']>, relativePath: string): boolean {
+  if (paths.include && !paths.include.some((g) => globToRegex(g).test(relativePath))) return false
+  return !paths.exclude?.some((g) => globToRegex(g).test(relativePath))
 }
 
 /** Fill {{field}} placeholders from the subject; in commands (shell: true) values are quoted for a POSIX shell. */
