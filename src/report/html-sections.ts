@@ -9,7 +9,7 @@ import {barChart, scoreBar} from './svg.js'
 export const SEVERITY_COLOUR: Record<Severity, string> = {critical: '#6a1b9a', high: '#c62828', medium: '#ef8f00', low: '#1565c0', info: '#607d8b'}
 const ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info']
 const table = (head: string[], rows: string[][], id?: string) =>
-  `<table${id ? ` id="${id}"` : ''}><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+  `<table${id ? ` id="${id}"` : ''}>${head.length ? `<thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>` : ''}<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`
 const badge = (status: string) => `<span class="badge ${e(status.toLowerCase().replace(/\s+/g, '-'))}">${e(status)}</span>`
 const sev = (s: Severity) => `<span class="sev" style="background:${SEVERITY_COLOUR[s]}">${e(s)}</span>`
 
@@ -21,7 +21,7 @@ export function scopeSection(r: ScanResult): string {
     ['Started', e(r.scope.startedAt)], ['Finished', e(r.scope.finishedAt)],
     ['Counted', `${r.summary.artifacts.toLocaleString('en')} files, ${r.summary.software.toLocaleString('en')} software rows, ${r.summary.errors} errors`],
   ]
-  return `<section id="scope"><h2>Scope and inputs</h2>${table(['', ''], rows)}
+  return `<section id="scope"><h2>Scope and inputs</h2>${table([], rows.map(([k, v]) => [`<strong>${k}</strong>`, v!]))}
 <h3>Inputs</h3>${table(['kind', 'path', 'size', 'sha256'], inputs.map((i) => [e(i.kind), `<code>${e(i.path)}</code>`, 'size' in i && i.size !== undefined ? e(i.size) : '–', 'sha256' in i && i.sha256 ? `<code>${e(i.sha256)}</code>` : '–']))}</section>`
 }
 

@@ -5,9 +5,9 @@ import {htmlEscape} from './escape.js'
 export type Bar = {label: string; value: number; colour: string}
 
 /** A horizontal bar chart as an SVG element (title for screen readers, values printed beside bars). */
-export function barChart(title: string, bars: Bar[], width = 520): string {
+export function barChart(title: string, bars: Bar[], width = 460): string {
   const row = 26
-  const labelWidth = 170
+  const labelWidth = 150
   const max = Math.max(1, ...bars.map((b) => b.value))
   const height = Math.max(1, bars.length) * row + 10
   const body = bars.map((b, i) => {
