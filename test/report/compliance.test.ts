@@ -32,7 +32,8 @@ describe('compliance frameworks', () => {
     const [rgi] = selectFrameworks(['fr-rgi-v2'])
     const score = scoreFramework(result, rgi!)
     expect(score.requirements.find((r) => r.id === 'office-documents-odf')).toMatchObject({status: 'FAIL'})
-    expect(score.requirements.find((r) => r.id === 'open-image-formats')!.status).toBe('NOT ASSESSED')
+    // the sample estate holds a Photoshop file, which adobe.photoshop judges against open-image-formats
+    expect(score.requirements.find((r) => r.id === 'open-image-formats')!.status).toBe('FAIL')
     expect(score.score).toBe(score.passed / (score.passed + score.failed + score.suppressed))
 
     // The same estate with its office files converted: the office requirement passes.
@@ -43,6 +44,7 @@ describe('compliance frameworks', () => {
     // Without files, the office requirement is not assessed rather than passed.
     const noFiles = {...clean, catalogue: result.catalogue!.map((r) => (r.target === 'artifact' ? {...r, checked: 0} : r))}
     expect(scoreFramework(noFiles, rgi!).requirements.find((r) => r.id === 'office-documents-odf')!.status).toBe('NOT ASSESSED')
+    expect(scoreFramework(noFiles, rgi!).requirements.find((r) => r.id === 'open-image-formats')!.status).toBe('NOT ASSESSED')
   })
 
   it('measures the share of office documents kept in ODF from the format counts', async () => {
