@@ -4,7 +4,6 @@ import {wantsColour} from '../report/table.js'
 import {failsAt} from '../services/scan.js'
 import {loadResult, prepareResult, reportRequest, writeReports} from '../services/report.js'
 import {fail} from '../lib/fail.js'
-import {writeOut} from '../lib/output.js'
 import {reportFlags} from '../lib/report-flags.js'
 
 export default class Report extends Command {
@@ -19,15 +18,13 @@ export default class Report extends Command {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Report)
     let result
-    let text
     try {
       const request = reportRequest(flags, wantsColour(process.stdout))
       result = prepareResult(loadResult(args.result), request)
-      text = await writeReports(result, request)
+      await writeReports(result, request)
     } catch (e) {
       fail(this, (e as Error).message)
     }
-    if (text !== undefined) await writeOut(text)
     if (flags['fail-on'] && failsAt(result, flags['fail-on'] as Severity)) this.exit(1)
   }
 }

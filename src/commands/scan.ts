@@ -4,7 +4,6 @@ import {wantsColour} from '../report/table.js'
 import {failsAt, scan} from '../services/scan.js'
 import {prepareResult, reportRequest, writeReports} from '../services/report.js'
 import {fail} from '../lib/fail.js'
-import {writeOut} from '../lib/output.js'
 import {reportFlags} from '../lib/report-flags.js'
 import {ruleSetFlags} from '../lib/rule-set-flags.js'
 
@@ -28,7 +27,6 @@ export default class Scan extends Command {
     const roots = argv as string[]
     if (roots.length === 0 && flags.inventory.length === 0) fail(this, 'nothing to scan: give a root folder or --inventory FILE')
     let result
-    let text
     try {
       const request = reportRequest(flags, wantsColour(process.stdout))
       result = await scan({
@@ -36,11 +34,10 @@ export default class Scan extends Command {
         onWarning: (w) => this.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`),
       })
       result = prepareResult(result, request)
-      text = await writeReports(result, request)
+      await writeReports(result, request)
     } catch (e) {
       fail(this, (e as Error).message)
     }
-    if (text !== undefined) await writeOut(text)
     const threshold = (flags['fail-on'] as Severity | undefined) ?? result.rules.failOn
     if (threshold && failsAt(result, threshold)) this.exit(1)
   }

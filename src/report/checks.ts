@@ -24,7 +24,11 @@ export function catalogueOf(result: ScanResult): RuleSummary[] {
 /** Judge every rule of the result. */
 export function checkResults(result: ScanResult): CheckResult[] {
   const byRule = new Map<string, Finding[]>()
-  for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f])
+  for (const f of result.findings) {
+    const list = byRule.get(f.ruleId)
+    if (list) list.push(f)
+    else byRule.set(f.ruleId, [f])
+  }
   return catalogueOf(result).map((rule) => {
     const findings = byRule.get(rule.id) ?? []
     const suppressed = findings.filter((f) => f.suppression).length

@@ -38,18 +38,22 @@ function findingRow(f: Finding, result: ScanResult): unknown[] {
 
 const CHECK_COLUMNS = ['RULE_ID', 'RULE_TITLE', 'STATUS', 'SEVERITY', 'TARGET_TYPE', 'CHECKED', 'FINDINGS', 'SUPPRESSED', 'COMPLIANCE', 'BRIDGE', 'SCAN_STARTED']
 
-/** Render the findings (or the checks) of a result as CSV text, BOM included. */
-export function renderCsv(result: ScanResult, options: CsvOptions = {}): string {
+/** The CSV of a result in chunks of rows, BOM first. */
+export function* csvChunks(result: ScanResult, options: CsvOptions = {}, perChunk = 1000): Generator<string> {
   const d = options.delimiter ?? ','
   const line = (cells: unknown[]) => `${cells.map((c) => csvCell(c, d)).join(d)}\r\n`
-  let out = `\uFEFF${line(options.rows === 'checks' ? CHECK_COLUMNS : FINDING_COLUMNS)}`
+  yield `\uFEFF${line(options.rows === 'checks' ? CHECK_COLUMNS : FINDING_COLUMNS)}`
   if (options.rows === 'checks') {
     for (const c of checkResults(result)) {
-      out += line([c.rule.id, c.rule.title, c.status.replace(' ', '_'), c.rule.severity, c.rule.target, c.rule.checked, c.open, c.suppressed,
+      yield line([c.rule.id, c.rule.title, c.status.replace(' ', '_'), c.rule.severity, c.rule.target, c.rule.checked, c.open, c.suppressed,
         c.rule.compliance.map((x) => `${x.framework}: ${x.requirement}`).join(' | '), c.rule.bridge, result.scope.startedAt])
     }
-  } else {
-    for (const f of result.findings) out += line(findingRow(f, result))
+    return
   }
-  return out
+  for (let i = 0; i < result.findings.length; i += perChunk) yield result.findings.slice(i, i + perChunk).map((f) => line(findingRow(f, result))).join('')
+}
+
+/** Render the findings (or the checks) of a result as CSV text, BOM included. */
+export function renderCsv(result: ScanResult, options: CsvOptions = {}): string {
+  return [...csvChunks(result, options)].join('')
 }

@@ -12,10 +12,15 @@ export function xmlEscape(value: string): string {
 
 /** Render a result as JUnit XML. */
 export function renderJunit(result: ScanResult): string {
+  return [...junitChunks(result)].join('')
+}
+
+/** JUnit XML in chunks: one per rule, so a rule with a million findings is the largest piece. */
+export function* junitChunks(result: ScanResult): Generator<string> {
   const checks = checkResults(result)
   const failures = checks.reduce((n, c) => n + c.open, 0)
   const skipped = checks.reduce((n, c) => n + c.suppressed + (c.status === 'NOT ASSESSED' ? 1 : 0), 0)
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>']
+  let out = ['<?xml version="1.0" encoding="UTF-8"?>']
   const total = checks.reduce((n, c) => n + Math.max(1, c.findings.length), 0)
   out.push(`<testsuites name="passerelle" tests="${total}" failures="${failures}" skipped="${skipped}" timestamp="${xmlEscape(result.scope.startedAt)}">`)
   for (const c of checks) {
@@ -32,7 +37,9 @@ export function renderJunit(result: ScanResult): string {
       out.push(`    <testcase classname="${xmlEscape(c.rule.id)}" name="${xmlEscape(subjectLabel(f))}">${body}</testcase>`)
     }
     out.push('  </testsuite>')
+    yield `${out.join('\n')}\n`
+    out = []
   }
   out.push('</testsuites>')
-  return `${out.join('\n')}\n`
+  yield `${out.join('\n')}\n`
 }

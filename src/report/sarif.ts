@@ -84,6 +84,11 @@ function resultOf(f: Finding, ruleIndex: number, roots: Bases, exports: Bases, w
 
 /** Render a result as a SARIF 2.1.0 log (one run), kept within GitHub's limits. */
 export function renderSarif(result: ScanResult): string {
+  return [...sarifChunks(result)].join('')
+}
+
+/** The SARIF log in chunks (results streamed). */
+export function* sarifChunks(result: ScanResult): Generator<string> {
   const checks = checkResults(result)
   const rules = checks.map((c) => c.rule).slice(0, GITHUB_LIMITS.rules)
   const index = new Map(rules.map((r, i) => [r.id, i]))
@@ -111,7 +116,7 @@ export function renderSarif(result: ScanResult): string {
   const taxonomies = new Map<string, Set<string>>()
   for (const r of rules) for (const c of r.compliance) taxonomies.set(c.framework, (taxonomies.get(c.framework) ?? new Set()).add(c.requirement))
   const run: Json = {
-    tool: {driver: {name: 'passerelle', semanticVersion: result.tool.version, version: result.tool.version, rules: rules.map((r) => ruleDescriptor(r, result.findings.find((f) => f.ruleId === r.id)))}},
+    tool: {driver: {name: 'passerelle', semanticVersion: result.tool.version, version: result.tool.version, rules: rules.map((r, i) => ruleDescriptor(r, checks[i]!.findings[0]))}},
     automationDetails: {id: `passerelle/scan/${result.scope.startedAt}`},
     originalUriBaseIds: Object.fromEntries([...roots.entries(), ...exports.entries()]),
     invocations: [{executionSuccessful: true, startTimeUtc: result.scope.startedAt, endTimeUtc: result.scope.finishedAt, toolExecutionNotifications: notices}],
@@ -119,5 +124,17 @@ export function renderSarif(result: ScanResult): string {
     results,
     properties: {rulesDigest: result.rules.digest, summary: result.summary, ...(result.baseline ? {baseline: {file: result.baseline.file, new: result.baseline.new, unchanged: result.baseline.unchanged, absent: result.baseline.absent.length}} : {})},
   }
-  return `${JSON.stringify({$schema: SARIF_SCHEMA, version: '2.1.0', runs: [run]}, null, 2)}\n`
+  // Results are streamed; the whole log would not fit in one string for the largest estates.
+  const log = {$schema: SARIF_SCHEMA, version: '2.1.0', runs: [run]}
+  const text = JSON.stringify({...log, runs: [{...run, results: '\u0000'}]}, null, 2)
+  const [head, tail] = text.split('"results": "\\u0000"') as [string, string]
+  yield `${head}"results": `
+  if (results.length === 0) yield '[]'
+  else {
+    for (let i = 0; i < results.length; i += 500) {
+      yield `${i === 0 ? '[\n' : ''}${results.slice(i, i + 500).map((r, j) => `        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}${i + j < results.length - 1 ? ',' : ''}\n`).join('')}`
+    }
+    yield '      ]'
+  }
+  yield `${tail}\n`
 }

@@ -3,11 +3,12 @@
 // (--sarif-output, --html-output, …) from the same result, so one scan feeds people and tools alike.
 import {existsSync, readFileSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
+import {writeChunks} from '../lib/output.js'
 import {ScanResult} from '../model.js'
 import {compareWithBaseline, readBaseline, renderBaseline} from '../report/baseline.js'
 import {scoreFramework} from '../report/compliance.js'
 import {selectFrameworks} from '../report/frameworks.js'
-import {renderReport, REPORT_FORMATS, type ReportFormat} from '../report/render.js'
+import {renderChunks, REPORT_FORMATS, type ReportFormat} from '../report/render.js'
 import {applySuppressions, IGNORE_FILE, readIgnoreFile} from '../report/suppress.js'
 
 /** What the user asked of the reports (from the shared report flags). */
@@ -75,13 +76,10 @@ export function prepareResult(result: ScanResult, req: ReportRequest): ScanResul
   return {...out, compliance: frameworks.map((f) => scoreFramework(out, f))}
 }
 
-/** Render and write every output; returns the main report's text when it goes to stdout. */
-export async function writeReports(result: ScanResult, req: ReportRequest): Promise<string | undefined> {
+/** Render and write every output, chunk by chunk; the main report goes to -o FILE or stdout. */
+export async function writeReports(result: ScanResult, req: ReportRequest): Promise<void> {
   const options = {csvDelimiter: req.csvDelimiter, csvRows: req.csvRows}
-  for (const x of req.extra) await writeFile(x.file, renderReport(x.format, result, options))
+  for (const x of req.extra) await writeChunks(renderChunks(x.format, result, options), x.file)
   if (req.writeBaseline) await writeFile(req.writeBaseline, renderBaseline(result))
-  const text = renderReport(req.format, result, {...options, color: req.color})
-  if (!req.output) return text
-  await writeFile(req.output, text)
-  return undefined
+  await writeChunks(renderChunks(req.format, result, {...options, color: req.color}), req.output)
 }
