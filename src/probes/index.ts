@@ -1,24 +1,33 @@
 // Run every probe that applies to an inspected file and merge what they found.
 import type {Inspection} from '../containers/opened.js'
-import type {Probe, ProbeResult} from './probe.js'
-import {vbaProbe} from './vba.js'
+import {accessProbe} from './access.js'
+import {compoundProbe} from './ole2.js'
+import {packageProbe} from './package.js'
+import {pdfProbe} from './pdf.js'
+import {plainProbe} from './plain.js'
+import {mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
 
-/** The probes, in the order they run. */
-export const PROBES: Probe[] = [vbaProbe]
+/** The probes, in the order they run: one per container family. */
+export const PROBES: Probe[] = [compoundProbe, packageProbe, pdfProbe, accessProbe, plainProbe]
+
+/** Per-file limits of the probes (bytes are capped by the Source's budget and each reader's caps). */
+export type ProbeSettings = {timeBudgetMs?: number; defaultPassword?: boolean}
 
 /** Run the probes on one file; a probe that fails adds a warning and the others still run. */
-export async function probe(inspection: Inspection): Promise<ProbeResult> {
+export async function probe(inspection: Inspection, settings: ProbeSettings = {}): Promise<ProbeResult> {
   const result: ProbeResult = {features: [], metadata: {}, warnings: []}
+  const options: ProbeOptions = {deadline: Date.now() + (settings.timeBudgetMs ?? 10_000), defaultPassword: settings.defaultPassword ?? true}
   for (const p of PROBES) {
     if (!p.applies(inspection)) continue
     try {
-      const r = await p.run(inspection)
-      result.features.push(...(r.features ?? []))
+      const r = await p.run(inspection, options)
+      mergeFeatures(result.features, r.features ?? [])
       Object.assign(result.metadata, r.metadata ?? {})
       result.warnings.push(...(r.warnings ?? []))
     } catch (e) {
-      result.warnings.push(`probe ${p.name} failed: ${(e as Error).message}`)
+      result.warnings.push(`probe ${p.name} stopped: ${(e as Error).message}`)
     }
   }
+  for (const key of Object.keys(result.metadata) as Array<keyof typeof result.metadata>) if (result.metadata[key] === undefined) delete result.metadata[key]
   return result
 }

@@ -1,0 +1,114 @@
+// A BIFF record walker ([MS-XLS] 2.4) over an Excel workbook stream: BIFF2-BIFF8 share the
+// record framing (type u16, length u16). It reports the features Excel keeps in records: macro
+// sheets, external references, protection, query tables and encryption (FILEPASS).
+import type {Feature} from '../model.js'
+import {checkRc4, rc4, xorVerifier, type Rc4Keys} from './office-crypto.js'
+
+/** What the walk found, plus the FILEPASS record when the stream is encrypted. */
+export type BiffResult = {features: Feature[]; version?: number; filepass?: Buffer; defaultPassword?: boolean; encryption?: string}
+
+const BOF_TYPES = new Set([0x0009, 0x0209, 0x0409, 0x0809])
+// Records [MS-XLS] 2.2.10 leaves in clear text in an RC4-encrypted stream.
+const CLEAR = new Set([0x0809, 0x002f, 0x0194, 0x0195, 0x00e1, 0x0196, 0x0138])
+const QUERY = new Map([[0x0876, 'DConn'], [0x01ad, 'Qsi'], [0x00dc, 'ParamQry'], [0x0803, 'DBQueryExt'], [0x0805, 'TxtQry']])
+
+/** Undo BIFF8 RC4 encryption in place, record data only, with the block keys the password gave. */
+export function decryptBiff(stream: Buffer, keys: Rc4Keys): Buffer {
+  const out = Buffer.from(stream)
+  const blocks = new Map<number, Buffer>()
+  const keystream = (offset: number) => {
+    const b = Math.floor(offset / 1024)
+    let ks = blocks.get(b)
+    if (!ks) blocks.set(b, (ks = rc4(keys.blockKey(b), Buffer.alloc(1024))))
+    return ks[offset % 1024]!
+  }
+  let encrypted = false
+  for (let p = 0; p + 4 <= out.length; ) {
+    const type = out.readUInt16LE(p)
+    const len = out.readUInt16LE(p + 2)
+    if (encrypted && !CLEAR.has(type)) for (let i = type === 0x0085 ? 4 : 0; i < len && p + 4 + i < out.length; i++) out[p + 4 + i] = out[p + 4 + i]! ^ keystream(p + 4 + i)
+    if (type === 0x002f) {
+      encrypted = true
+      blocks.clear()
+    }
+    p += 4 + len
+  }
+  return out
+}
+
+/** Walk the records of a workbook stream and report what they show. */
+export function walkBiff(stream: Buffer, options: {decrypted?: boolean} = {}): BiffResult {
+  const features: Feature[] = []
+  const add = (id: string, evidence: string) => {
+    if (!features.some((f) => f.id === id)) features.push({id, evidence})
+  }
+  const result: BiffResult = {features}
+  let substream = 0 // BOF dt of the current substream: 0x0005 globals, 0x0010 worksheet, 0x0040 macro sheet
+  let sheetProtected = false
+  let sheetPassword = false
+  const closeSheet = () => {
+    // BIFF keeps the two facts in two records: PROTECT (the sheet is locked) and PASSWORD (its hash).
+    if (substream === 0x0010 && sheetProtected) add('protected-sheet', 'BIFF PROTECT record in a worksheet')
+    if (substream === 0x0010 && sheetProtected && sheetPassword) add('password-protected-sheet', 'BIFF PASSWORD record (hash) on a protected worksheet')
+    sheetProtected = sheetPassword = false
+  }
+  for (let p = 0; p + 4 <= stream.length; ) {
+    const type = stream.readUInt16LE(p)
+    const len = stream.readUInt16LE(p + 2)
+    const data = stream.subarray(p + 4, p + 4 + len)
+    p += 4 + len
+    if (BOF_TYPES.has(type) && data.length >= 4) {
+      closeSheet()
+      result.version ??= type === 0x0809 ? data.readUInt16LE(0) : type
+      substream = data.readUInt16LE(2)
+      if (substream === 0x0040) add('xlm-macros', 'BIFF BOF of an Excel 4.0 macro sheet')
+      continue
+    }
+    if (type === 0x002f && !options.decrypted) {
+      result.filepass = data
+      describeFilepass(result, data, result.version === 0x0500)
+      break // the rest is ciphertext
+    }
+    if (type === 0x000a) closeSheet()
+    if (type === 0x0085 && data.length >= 6 && data[5] === 0x01) add('xlm-macros', 'BIFF BOUNDSHEET of type macro sheet')
+    else if (type === 0x0012 && data.length >= 2 && data.readUInt16LE(0) === 1) {
+      if (substream === 0x0005) add('workbook-protection', 'BIFF PROTECT record in the workbook globals')
+      else if (substream === 0x0010) sheetProtected = true
+    } else if (type === 0x0019 && data.length >= 2 && data.readUInt16LE(0) === 1 && substream === 0x0005) add('workbook-protection', 'BIFF WINDOWPROTECT record')
+    else if (type === 0x0013 && data.length >= 2 && data.readUInt16LE(0) !== 0 && substream === 0x0010) sheetPassword = true
+    else if (type === 0x01ae) supbook(data, add)
+    else if (QUERY.has(type)) add('data-connections', `BIFF ${QUERY.get(type)} record (query table or data connection)`)
+  }
+  closeSheet()
+  return result
+}
+
+// SUPBOOK: 0x0401 marks the workbook itself, 0x3A01 add-in functions; anything else names another file.
+function supbook(data: Buffer, add: (id: string, evidence: string) => void) {
+  if (data.length < 4) return
+  const cch = data.readUInt16LE(2)
+  if (cch === 0x0401 || cch === 0x3a01) return
+  const wide = (data[4] ?? 0) & 1
+  const raw = data.subarray(5, 5 + cch * (wide ? 2 : 1))
+  const path = (wide ? raw.toString('utf16le') : raw.toString('latin1')).replace(/[\x00-\x1f]/g, (c) => (c === '\x03' ? '|' : '/'))
+  add('external-links', `BIFF SUPBOOK to ${path.slice(0, 120)}`)
+  if (data.readUInt16LE(0) === 0 && raw.includes(wide ? Buffer.from([3, 0]) : Buffer.from([3]))) add('dde', `BIFF SUPBOOK DDE link ${path.slice(0, 120)}`)
+}
+
+function describeFilepass(result: BiffResult, data: Buffer, biff5: boolean) {
+  const kind = biff5 ? -1 : data.length >= 2 ? data.readUInt16LE(0) : -1
+  if (biff5 && data.length >= 4) {
+    result.encryption = 'BIFF5 XOR obfuscation'
+    result.defaultPassword = data.readUInt16LE(2) === xorVerifier()
+  } else if (kind === 0 && data.length >= 6) {
+    result.encryption = 'XOR obfuscation'
+    result.defaultPassword = data.readUInt16LE(4) === xorVerifier()
+  } else if (kind === 1 && data.length >= 6) {
+    const keys = checkRc4(data.subarray(2))
+    result.encryption = data.readUInt16LE(2) === 1 ? 'RC4' : 'RC4 CryptoAPI'
+    result.defaultPassword = keys !== undefined
+  } else {
+    result.encryption = 'unknown scheme'
+  }
+  result.features.push({id: 'encrypted', evidence: `BIFF FILEPASS record (${result.encryption})`})
+}

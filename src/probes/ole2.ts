@@ -1,0 +1,114 @@
+// The compound-file probe: encryption and IRM first (they hide everything else), then VBA, the
+// application streams (Workbook, WordDocument, PowerPoint Document), embedded objects and controls.
+import {openCfb, type Cfb} from '../containers/cfb.js'
+import {bufferSource} from '../containers/source.js'
+import {openZip} from '../containers/zip.js'
+import type {ArtifactMetadata, Feature} from '../model.js'
+import {decryptBiff, walkBiff} from './biff.js'
+import {checkRc4, decryptOoxml} from './office-crypto.js'
+import {packageFeatures} from './package.js'
+import {powerPointFeatures} from './powerpoint.js'
+import {addFeature, checkDeadline, mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
+import {summaryInformation} from './property-set.js'
+import {vbaFeatures} from './vba.js'
+import {wordFeatures} from './word.js'
+
+const MAX_WORKBOOK = 32 * 1024 * 1024
+const MAX_PACKAGE = 32 * 1024 * 1024
+const AFTER_DEFAULT = 'behind the default password: '
+
+/** Features and metadata of a compound file. */
+export async function compoundFeatures(cfb: Cfb, options: ProbeOptions): Promise<ProbeResult> {
+  const features: Feature[] = []
+  const warnings: string[] = []
+  const metadata: ArtifactMetadata = await summaryInformation(cfb).catch(() => ({}))
+  const result = {features, warnings, metadata}
+  const names = new Set(cfb.entries.map((e) => e.path))
+  const drm = cfb.entries.find((e) => /DRM(Encrypted)?(DataSpace|Transform|Content)/i.test(e.name))
+  if (drm) {
+    addFeature(features, 'irm', `Microsoft IRM/RMS protection (${drm.path.replace(/[\x00-\x1f]/g, '')})`)
+    return result
+  }
+  const info = cfb.find('EncryptionInfo')
+  const pkg = cfb.find('EncryptedPackage')
+  if (info && pkg) {
+    await encryptedPackage(cfb, info, pkg, options, result)
+    return result
+  }
+  const vba = await vbaFeatures(cfb, '')
+  mergeFeatures(features, vba.features)
+  warnings.push(...vba.warnings)
+  checkDeadline(options, 'reading VBA')
+  const book = cfb.find('Workbook') ?? cfb.find('Book')
+  if (book) await workbook(cfb, book, options, result)
+  const word = await wordFeatures(cfb)
+  mergeFeatures(features, word.features)
+  const ppt = await powerPointFeatures(cfb)
+  mergeFeatures(features, ppt.features)
+  warnings.push(...ppt.warnings)
+  containedObjects(cfb, features, names)
+  return result
+}
+
+async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], pkg: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult) {
+  const infoBytes = await cfb.readStream(info, 1024 * 1024)
+  const version = infoBytes.length >= 4 ? `${infoBytes.readUInt16LE(0)}.${infoBytes.readUInt16LE(2)}` : '?'
+  if (!options.defaultPassword || pkg.size > MAX_PACKAGE) {
+    addFeature(result.features, 'encrypted', `OOXML EncryptedPackage (EncryptionInfo ${version})`)
+    return
+  }
+  const {scheme, plain} = decryptOoxml(infoBytes, await cfb.readStream(pkg, MAX_PACKAGE))
+  addFeature(result.features, 'encrypted', `OOXML EncryptedPackage, ${scheme}`)
+  if (!plain) return
+  addFeature(result.features, 'default-password', `opens with Excel's default password VelvetSweatshop (${scheme})`)
+  checkDeadline(options, 'decrypting')
+  try {
+    const inner = await packageFeatures(await openZip(bufferSource('EncryptedPackage', plain)), options)
+    mergeFeatures(result.features, inner.features, AFTER_DEFAULT)
+    Object.assign(result.metadata, inner.metadata)
+  } catch (e) {
+    result.warnings.push(`the decrypted package is unreadable: ${(e as Error).message}`)
+  }
+}
+
+async function workbook(cfb: Cfb, book: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult) {
+  const stream = await cfb.readStream(book, MAX_WORKBOOK)
+  if (book.size > MAX_WORKBOOK) result.warnings.push(`only the first ${MAX_WORKBOOK} bytes of the workbook stream were walked`)
+  const walk = walkBiff(stream)
+  mergeFeatures(result.features, walk.features)
+  if (book.name === 'Book' || (walk.version !== undefined && walk.version < 0x0600)) addFeature(result.features, 'pre97-binary', `BIFF5 or older workbook stream (${book.name})`)
+  if (!walk.filepass || !walk.defaultPassword || !options.defaultPassword) return
+  addFeature(result.features, 'default-password', `opens with Excel's default password VelvetSweatshop (${walk.encryption})`)
+  const keys = walk.filepass.readUInt16LE(0) === 1 ? checkRc4(walk.filepass.subarray(2)) : undefined
+  if (!keys) return
+  checkDeadline(options, 'decrypting')
+  mergeFeatures(result.features, walkBiff(decryptBiff(stream, keys), {decrypted: true}).features, AFTER_DEFAULT)
+}
+
+// Embedded objects live in ObjectPool (Word) or MBD* storages (Excel); ActiveX controls in ObjectPool
+// storages with an OCXNAME stream, or the Ctls stream (Excel). Outlook attachments are storages too.
+function containedObjects(cfb: Cfb, features: Feature[], names: Set<string>) {
+  const pools = cfb.entries.filter((e) => e.type === 'storage' && (/^ObjectPool\/[^/]+$/.test(e.path) || /^MBD[0-9A-F]{8}$/i.test(e.path)))
+  const controls = pools.filter((s) => names.has(`${s.path}/\u0003OCXNAME`) || names.has(`${s.path}/\u0003OCXDATA`))
+  const objects = pools.filter((s) => !controls.includes(s))
+  const msg = names.has('__properties_version1.0')
+  if (objects.length > 0 && !msg) addFeature(features, 'ole-embedded', `${objects.length} embedded OLE object(s): ${objects.slice(0, 5).map((o) => o.path).join(', ')}`)
+  if (controls.length > 0) addFeature(features, 'activex', `${controls.length} ActiveX control(s) in ObjectPool`)
+  if (names.has('Ctls')) addFeature(features, 'activex', 'Excel Ctls stream (ActiveX controls)')
+  const attachments = cfb.entries.filter((e) => e.type === 'storage' && /^__attach_version1\.0_#/.test(e.path) && !e.path.includes('/'))
+  if (msg && attachments.length > 0) addFeature(features, 'attachments', `${attachments.length} Outlook attachment(s)`)
+  const sig = cfb.entries.find((e) => /^(_signatures|\u0005DigitalSignature|_xmlsignatures|MsoDataStore\/.*signature)$/i.test(e.path))
+  if (sig) addFeature(features, 'digital-signature', `signature storage ${sig.path.replace(/[\x00-\x1f]/g, '')}`)
+}
+
+/** The probe for OLE2 files. */
+export const compoundProbe: Probe = {
+  name: 'ole2',
+  applies: (i) => i.container.kind === 'ole2',
+  run: (i, options) => (i.container.kind === 'ole2' ? compoundFeatures(i.container.cfb, options) : Promise.resolve({})),
+}
+
+/** Probe a compound file held in memory (an embedded vbaProject.bin or object). */
+export async function compoundFeaturesOfBytes(bytes: Buffer, options: ProbeOptions): Promise<ProbeResult> {
+  return compoundFeatures(await openCfb(bufferSource('embedded', bytes)), options)
+}

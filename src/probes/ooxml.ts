@@ -1,0 +1,97 @@
+// OOXML packages (ECMA-376 Part 2): relationships and part names give most features without reading
+// the parts themselves; a few small parts (settings, workbook, sheets, external links) are then read.
+import {elements} from '../containers/xml.js'
+import {addFeature, mergeFeatures} from './probe.js'
+import {ooxmlContent} from './ooxml-content.js'
+import {ooxmlFonts} from './fonts.js'
+import type {PartReader} from './package.js'
+import {vbaFeaturesOfBytes} from './vba.js'
+
+const MAX_RELS = 5000
+type Rel = {source: string; type: string; target: string; external: boolean}
+
+const isRemote = (t: string) => /^(https?|ftp|file):|^\\\\|^\/\//i.test(t)
+
+/** All relationships of the package, with the part that owns them. */
+async function relationships(r: PartReader): Promise<Rel[]> {
+  const out: Rel[] = []
+  for (const name of r.names.filter((n) => n.endsWith('.rels')).slice(0, MAX_RELS)) {
+    const xml = await r.text(name, 4 * 1024 * 1024)
+    if (!xml) continue
+    const source = name.replace(/_rels\/([^/]*)\.rels$/, '$1')
+    for (const e of elements(xml, new Set(['Relationship']))) {
+      const type = (e.attributes.Type ?? '').split('/').pop() ?? ''
+      out.push({source, type, target: e.attributes.Target ?? '', external: /^external$/i.test(e.attributes.TargetMode ?? '')})
+    }
+  }
+  return out
+}
+
+/** Features and metadata of an OOXML package, added to the reader. */
+export async function ooxmlFeatures(r: PartReader): Promise<void> {
+  const f = r.features
+  const rels = await relationships(r)
+  const has = (re: RegExp) => r.names.find((n) => re.test(n))
+  const office = rels.find((x) => x.type === 'officeDocument' && x.source === '')
+  const types = (await r.text('[Content_Types].xml', 4 * 1024 * 1024)) ?? ''
+  const strict = /purl\.oclc\.org\/ooxml/.test(types) || rels.some((x) => x.source === '' && /^http:\/\/purl\.oclc\.org/.test(x.type))
+  r.metadata.ooxmlConformance = 'transitional'
+  const mainXml = office ? await r.text(office.target.replace(/^\//, ''), 512 * 1024) : undefined
+  if (strict || (mainXml && /xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\//.test(mainXml.slice(0, 4096)))) {
+    r.metadata.ooxmlConformance = 'strict'
+    addFeature(f, 'strict-ooxml', 'ISO/IEC 29500 Strict namespaces (purl.oclc.org/ooxml)')
+  }
+  for (const rel of rels) {
+    const at = `${rel.source || '/'} -> ${rel.target}`.slice(0, 200)
+    const fromChart = /\/charts?\//i.test(rel.source) || /chart/i.test(rel.source)
+    if (rel.external) {
+      if (rel.type === 'attachedTemplate') addFeature(f, 'attached-template', `attachedTemplate ${isRemote(rel.target) ? 'remote' : 'local'} ${rel.target.slice(0, 160)}`)
+      else if (rel.type === 'image') addFeature(f, 'linked-images', `linked picture ${at}`)
+      else if (/^(oleObject|externalLinkPath|subDocument|frame|xlExternalLinkPath|externalReference)$/i.test(rel.type) || /^xlPathMissing$/.test(rel.type)) addFeature(f, 'external-links', `${rel.type} ${at}`)
+    } else if (rel.type === 'attachedTemplate') addFeature(f, 'attached-template', `attachedTemplate local ${rel.target.slice(0, 160)}`)
+    else if ((rel.type === 'oleObject' || rel.type === 'package') && !fromChart) addFeature(f, 'ole-embedded', `${rel.type} relationship ${at}`)
+    else if (rel.type === 'aFChunk') addFeature(f, 'altchunk', `altChunk ${at}`)
+  }
+  const checks: Array<[string, RegExp, string]> = [
+    ['activex', /(^|\/)activeX\/activeX\d*\.(xml|bin)$/i, 'ActiveX part'],
+    ['form-controls', /(^|\/)ctrlProps\/ctrlProp\d*\.xml$/i, 'form control part'],
+    ['xlm-macros', /^xl\/macrosheets\//i, 'Excel 4.0 macro sheet part'],
+    ['data-connections', /^xl\/(connections\.(xml|bin)|queryTables\/)/i, 'data connection part'],
+    ['pivot-tables', /(^|\/)pivotTables\/pivotTable\d*\.(xml|bin)$/i, 'pivot table part'],
+    ['smartart', /(^|\/)diagrams\/data\d*\.xml$/i, 'SmartArt diagram data part'],
+    ['embedded-fonts', /^(word|ppt|xl)\/fonts\/[^/]+\.(odttf|fntdata|ttf|otf)$/i, 'embedded font part'],
+    ['digital-signature', /^_xmlsignatures\/sig\d*\.xml$/i, 'package signature part'],
+    ['tracked-changes', /^xl\/revisions\/revision/i, 'shared-workbook revision log'],
+  ]
+  for (const [id, re, what] of checks) {
+    const part = has(re)
+    if (part) addFeature(f, id, `${what} ${part}`)
+  }
+  if (/macrosheet\+xml|ms-excel\.macrosheet|intlmacrosheet/i.test(types)) addFeature(f, 'xlm-macros', 'macro sheet content type')
+  for (const bin of r.names.filter((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
+    const bytes = await r.bytes(bin)
+    if (!bytes) {
+      addFeature(f, 'vba-macros', `package part ${bin} (not inflated)`)
+      continue
+    }
+    try {
+      const vba = await vbaFeaturesOfBytes(bytes, `${bin}: `)
+      mergeFeatures(f, vba.features)
+      r.warnings.push(...vba.warnings)
+    } catch (e) {
+      addFeature(f, 'vba-macros', `package part ${bin} (unreadable: ${(e as Error).message})`)
+    }
+  }
+  await ooxmlContent(r, rels.filter((x) => !x.external).map((x) => x.target))
+  await applicationOf(r)
+  await ooxmlFonts(r)
+}
+
+async function applicationOf(r: PartReader) {
+  const app = await r.text('docProps/app.xml', 1024 * 1024)
+  if (!app) return
+  const name = /<(?:\w+:)?Application>([^<]*)</.exec(app)?.[1]?.trim()
+  const version = /<(?:\w+:)?AppVersion>([^<]*)</.exec(app)?.[1]?.trim()
+  if (name) r.metadata.application = name
+  if (version) r.metadata.applicationVersion = version
+}

@@ -1,0 +1,148 @@
+// PDF features (ISO 32000): encryption and its handler, XFA (static/dynamic), JavaScript, AcroForm
+// fields, embedded files, Launch actions, signatures, PDF/A claims in XMP, Illustrator private data;
+// metadata: version, producer/creator, fonts with embedded or not. Every object the file holds is
+// looked at, including those inside object streams, so incremental updates are seen too.
+import {isDict, isName, isRef, isString, readPdf, type PdfDict, type PdfDocument, type PdfValue} from '../containers/pdf.js'
+import type {ArtifactMetadata, Feature, FontUse} from '../model.js'
+import {collectFonts} from './fonts.js'
+import {opensWithoutPassword} from './pdf-crypt.js'
+import {addFeature, mergeFeatures, type Probe} from './probe.js'
+
+const MAX_PDF = 48 * 1024 * 1024
+
+/** Decode a PDF text string (UTF-16BE with BOM, else PDFDocEncoding read as Latin-1). */
+export function pdfText(v: PdfValue | undefined): string | undefined {
+  if (!isString(v)) return undefined
+  const b = Buffer.from(v.s, 'latin1')
+  if (b[0] === 0xfe && b[1] === 0xff) return b.subarray(2).swap16().toString('utf16le').replace(/\0+$/, '').trim()
+  return v.s.replace(/\0+$/, '').trim()
+}
+
+/** Features and metadata of a parsed PDF. */
+export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: ArtifactMetadata} {
+  const features: Feature[] = []
+  const metadata: ArtifactMetadata = {}
+  const add = (id: string, evidence: string) => addFeature(features, id, evidence)
+  const {resolve} = doc
+  const encrypt = resolve(doc.trailer.Encrypt)
+  if (isDict(encrypt)) encryption(encrypt.d, doc, add)
+  const catalog = resolve(doc.trailer.Root)
+  let version = doc.version
+  if (isDict(catalog)) {
+    if (isName(catalog.d.Version) && (!version || catalog.d.Version.n > version)) version = catalog.d.Version.n
+    const form = resolve(catalog.d.AcroForm)
+    if (isDict(form)) {
+      if (form.d.XFA !== undefined) add('xfa', `AcroForm /XFA, ${catalog.d.NeedsRendering === true ? 'dynamic (NeedsRendering true)' : 'static'} form`)
+      const fields = resolve(form.d.Fields)
+      if (Array.isArray(fields) && fields.length > 0) add('acroform', `AcroForm with ${fields.length} top-level field(s)`)
+    }
+    const names = resolve(catalog.d.Names)
+    if (isDict(names) && names.d.JavaScript !== undefined) add('pdf-javascript', 'document-level JavaScript name tree')
+    if (isDict(names) && names.d.EmbeddedFiles !== undefined) add('attachments', 'EmbeddedFiles name tree')
+  }
+  if (version) metadata.pdfVersion = version
+  const fonts: FontUse[] = []
+  for (const value of doc.objects.values()) {
+    for (const d of directDicts(value)) {
+      if (d.JS !== undefined || isName(d.S, 'JavaScript')) add('pdf-javascript', 'JavaScript action (/S /JavaScript or /JS)')
+      if (isName(d.S, 'Launch')) add('launch-action', 'Launch action')
+      // An attachment is a file specification carrying an embedded file (/EF), or a FileAttachment
+      // annotation; a bare EmbeddedFile stream nothing points to is not shown to anyone.
+      if (isDict(d.EF) || isRef(d.EF) || isName(d.Subtype, 'FileAttachment')) add('attachments', isName(d.Subtype, 'FileAttachment') ? 'FileAttachment annotation' : 'file specification with an embedded file (/EF)')
+      // A signature dictionary counts when it holds signature bytes, not when it is an empty field.
+      if ((isName(d.Type, 'Sig') || isName(d.Type, 'DocTimeStamp') || isName(d.Filter, 'Adobe.PPKLite')) && (d.Contents !== undefined || d.ByteRange !== undefined)) add('digital-signature', `signature dictionary${isName(d.SubFilter) ? ` ${d.SubFilter.n}` : ''}`)
+      if (Object.keys(d).some((k) => k.startsWith('AIPrivateData'))) add('ai-private-data', 'Adobe Illustrator private data (/AIPrivateData)')
+      if (isName(d.Type, 'Font')) font(d, resolve, fonts)
+    }
+    if (isDict(value) && isName(value.d.Type, 'Metadata') && isName(value.d.Subtype, 'XML')) xmp(value, doc, add, metadata)
+  }
+  const info = resolve(doc.trailer.Info)
+  if (isDict(info) && !isDict(encrypt)) {
+    const producer = pdfText(resolve(info.d.Producer))
+    const creator = pdfText(resolve(info.d.Creator))
+    if (producer) metadata.producer = producer
+    if (creator || producer) metadata.application = creator || producer
+  }
+  if (fonts.length > 0) metadata.fonts = fonts
+  return {features, metadata}
+}
+
+// Every dictionary of an object, nested ones included (actions sit inside /AA and /OpenAction).
+function* directDicts(value: PdfValue, depth = 0): Generator<Record<string, PdfValue>> {
+  if (depth > 32) return
+  if (Array.isArray(value)) for (const v of value) yield* directDicts(v, depth + 1)
+  else if (isDict(value)) {
+    yield value.d
+    for (const v of Object.values(value.d)) if (typeof v === 'object' && v !== null) yield* directDicts(v, depth + 1)
+  }
+}
+
+/** Embedded files that are PDFs themselves, decoded within the stream cap (for one level of recursion). */
+export function embeddedPdfs(doc: PdfDocument): Buffer[] {
+  const out: Buffer[] = []
+  for (const value of doc.objects.values()) {
+    if (!isDict(value) || !isName(value.d.Type, 'EmbeddedFile') || out.length >= 8) continue
+    const data = doc.streamData(value)
+    if (data && data.subarray(0, 1024).includes('%PDF-')) out.push(data)
+  }
+  return out
+}
+
+function encryption(e: Record<string, PdfValue>, doc: PdfDocument, add: (id: string, evidence: string) => void) {
+  const filter = isName(e.Filter) ? e.Filter.n : '?'
+  add('encrypted', `/Encrypt with the ${filter} security handler (V=${e.V ?? '?'}, R=${e.R ?? '?'})`)
+  if (/PubSec/i.test(filter)) add('certificate-encryption', `public-key security handler ${filter}`)
+  else if (/MicrosoftIRMServices|Adobe\.APS/i.test(filter)) add('irm', `rights-management security handler ${filter}`)
+  else if (filter === 'Standard') {
+    const id = doc.resolve(doc.trailer.ID)
+    const id0 = Array.isArray(id) && isString(id[0]) ? Buffer.from(id[0].s, 'latin1') : Buffer.alloc(0)
+    const open = opensWithoutPassword(e, id0)
+    if (open === false) add('requires-password', 'the empty user password does not open it: a password is required')
+    else if (open === undefined) add('requires-password', 'the security handler data (/O, /U) is malformed: it cannot be opened without a password')
+  }
+}
+
+function font(d: Record<string, PdfValue>, resolve: PdfDocument['resolve'], fonts: FontUse[]) {
+  const base = isName(d.BaseFont) ? d.BaseFont.n.replace(/^[A-Z]{6}\+/, '') : undefined
+  if (!base) return
+  let descriptor = resolve(d.FontDescriptor)
+  if (!isDict(descriptor) && isName(d.Subtype, 'Type0')) {
+    const kids = resolve(d.DescendantFonts)
+    const kid = Array.isArray(kids) ? resolve(kids[0]) : undefined
+    if (isDict(kid)) descriptor = resolve(kid.d.FontDescriptor)
+  }
+  const embedded = isDict(descriptor) && (descriptor.d.FontFile !== undefined || descriptor.d.FontFile2 !== undefined || descriptor.d.FontFile3 !== undefined)
+  collectFonts(fonts, base, embedded)
+}
+
+function xmp(stream: PdfDict, doc: PdfDocument, add: (id: string, evidence: string) => void, metadata: ArtifactMetadata) {
+  const xml = doc.streamData(stream)?.toString('utf8')
+  if (!xml) return
+  const part = /pdfaid:part(?:="|>)\s*(\d)/.exec(xml)?.[1]
+  const level = /pdfaid:conformance(?:="|>)\s*([A-Za-z])/.exec(xml)?.[1]
+  if (part) add('pdfa', `XMP claims PDF/A-${part}${level ? level.toLowerCase() : ''}`)
+  const tool = /xmp:CreatorTool(?:="|>)([^"<]+)/.exec(xml)?.[1]?.trim()
+  const producer = /pdf:Producer(?:="|>)([^"<]+)/.exec(xml)?.[1]?.trim()
+  if (producer && !metadata.producer) metadata.producer = producer
+  if (tool && !metadata.application) metadata.application = tool
+}
+
+/** The probe for PDF files (and PDF-based formats such as Illustrator .ai). */
+export const pdfProbe: Probe = {
+  name: 'pdf',
+  applies: (i) => i.container.kind === 'pdf' || (i.container.kind === 'plain' && i.source.head.subarray(0, 1024).includes('%PDF-')),
+  async run(i, options) {
+    const s = i.source
+    const bytes = s.size <= s.head.length ? s.head : await s.read(0, Math.min(s.size, MAX_PDF))
+    const doc = readPdf(bytes, {deadline: options.deadline})
+    const r = pdfFeatures(doc)
+    const warnings = [...doc.warnings]
+    // Attachments that are PDFs are looked into once (not recursively): their features travel with the file.
+    for (const inner of embeddedPdfs(doc)) {
+      const sub = pdfFeatures(readPdf(inner, {deadline: options.deadline, maxInflate: 16 * 1024 * 1024}))
+      mergeFeatures(r.features, sub.features, 'in an attached PDF: ')
+    }
+    if (s.size > MAX_PDF) warnings.push(`only the first ${MAX_PDF} bytes of the PDF were read`)
+    return {...r, warnings}
+  },
+}

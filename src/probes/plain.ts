@@ -1,0 +1,72 @@
+// Files without a container: legacy binary generations recognised by their first bytes (WordPerfect,
+// Lotus/Quattro, Write, Word 1/2, AmiPro, BIFF2-4), and text formats that carry DDE, XLM or OLE:
+// CSV formulas, SYLK, SpreadsheetML/WordML and RTF.
+import type {Feature} from '../model.js'
+import {texts, elements} from '../containers/xml.js'
+import {walkBiff} from './biff.js'
+import {addFeature, mergeFeatures, type Probe} from './probe.js'
+
+const MAX_TEXT = 4 * 1024 * 1024
+const MAX_BIFF = 16 * 1024 * 1024
+const LOTUS_VERSIONS = new Set([0x0404, 0x0405, 0x0406, 0x1000, 0x1002, 0x1003, 0x1005, 0x5120, 0x5121])
+// A DDE formula: =app|'topic'!item (also +, - and @ prefixes, as CSV injection uses them).
+const DDE_FORMULA = /[=+\-@]\s*[A-Za-z][\w.]*\s*\|\s*'[^'\r\n]{0,200}'\s*!\s*[\w$]+/
+const DDE_FIELD = /^\s*DDE(AUTO)?\b/i
+
+/** The legacy generation the first bytes name, if any. */
+export function legacyGeneration(head: Buffer): string | undefined {
+  if (head.length < 8) return undefined
+  if (head.subarray(0, 4).toString('latin1') === '\xffWPC') return 'WordPerfect document'
+  if (head.readUInt32LE(0) === 0x00020000 && LOTUS_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 / Quattro worksheet (version 0x${head.readUInt16LE(4).toString(16)})`
+  if ((head[0] === 0x31 || head[0] === 0x32) && head[1] === 0xbe && head[2] === 0 && head[3] === 0) return 'Microsoft Write document'
+  if ((head[0] === 0xdb || head[0] === 0x9b) && head[1] === 0xa5) return 'Word for Windows 1.x/2.x document'
+  if (head[0] === 0xfe && head[1] === 0x37 && head[2] === 0) return 'Word for Macintosh document'
+  if (head.subarray(0, 5).toString('latin1') === '[ver]') return 'Ami Pro document'
+  if (isOldBiff(head)) return `Excel BIFF${head[1] === 0 ? 2 : head[1] === 2 ? 3 : 4} workbook`
+  return undefined
+}
+
+const isOldBiff = (h: Buffer) => h[0] === 0x09 && (h[1] === 0x00 || h[1] === 0x02 || h[1] === 0x04) && h.readUInt16LE(2) >= 4 && h.readUInt16LE(2) <= 16
+
+/** Features of a container-less file. */
+export async function plainFeatures(head: Buffer, read: (max: number) => Promise<Buffer>): Promise<Feature[]> {
+  const features: Feature[] = []
+  const legacy = legacyGeneration(head)
+  if (legacy) {
+    addFeature(features, 'pre97-binary', legacy)
+    if (isOldBiff(head)) mergeFeatures(features, walkBiff(await read(MAX_BIFF)).features)
+    return features
+  }
+  if (head.includes(0)) return features // binary: nothing more to read
+  const text = (await read(MAX_TEXT)).toString('latin1')
+  if (/^ID;/.test(text)) {
+    if (/^O;(?:[^;\r\n]*;)*E(?:;|\r|\n|$)/m.test(text)) addFeature(features, 'xlm-macros', 'SYLK options record marks a macro sheet (O;E)')
+  }
+  if (/^\s*\{\\rtf/.test(text)) return rtf(text, features)
+  if (/^\s*(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*Word\.Document|<w:wordDocument)/.test(text.slice(0, 2048))) {
+    for (const ins of [...texts(text, 'instrText'), ...[...elements(text, new Set(['fldSimple']))].map((e) => e.attributes.instr ?? '')]) {
+      if (DDE_FIELD.test(ins)) addFeature(features, 'dde', `WordML field ${ins.trim().slice(0, 100)}`)
+    }
+  }
+  const dde = DDE_FORMULA.exec(text)
+  if (dde) addFeature(features, 'dde', `DDE formula ${dde[0].slice(0, 100)}`)
+  return features
+}
+
+function rtf(text: string, features: Feature[]): Feature[] {
+  if (/\\objemb\b/.test(text) || /\\object\b[\s\S]{0,400}\\objdata\b/.test(text)) addFeature(features, 'ole-embedded', 'RTF \\object with embedded data')
+  if (/\\objlink\b/.test(text)) addFeature(features, 'external-links', 'RTF \\objlink (linked OLE object)')
+  const field = /\\fldinst\s*\{?[^}]*?\b(DDE(?:AUTO)?)\b([^}]{0,100})/i.exec(text)
+  if (field) addFeature(features, 'dde', `RTF field ${field[1]}${field[2]}`.slice(0, 120))
+  return features
+}
+
+/** The probe for files without a container. */
+export const plainProbe: Probe = {
+  name: 'plain',
+  applies: (i) => i.container.kind === 'plain' && !/^Standard (Jet|ACE) DB/.test(i.source.head.toString('latin1', 4, 19)),
+  async run(i) {
+    const s = i.source
+    return {features: await plainFeatures(s.head, (max) => (s.size <= s.head.length ? Promise.resolve(s.head) : s.read(0, Math.min(max, s.size))))}
+  },
+}
