@@ -25,7 +25,7 @@ export async function probe(inspection: Inspection, settings: ProbeSettings = {}
       Object.assign(result.metadata, r.metadata ?? {})
       result.warnings.push(...(r.warnings ?? []))
     } catch (e) {
-      result.warnings.push(`probe ${p.name} stopped: ${(e as Error).message}`)
+      result.warnings.push(`probe ${p.name} failed: ${(e as Error).message}`)
     }
   }
   for (const key of Object.keys(result.metadata) as Array<keyof typeof result.metadata>) if (result.metadata[key] === undefined) delete result.metadata[key]

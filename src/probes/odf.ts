@@ -41,7 +41,7 @@ export async function odfFeatures(r: PartReader): Promise<void> {
   if (encrypted) return // content.xml and styles.xml are ciphertext
   const fonts: FontUse[] = []
   for (const part of ['content.xml', 'styles.xml']) {
-    const xml = await r.text(part, 16 * 1024 * 1024)
+    const xml = await r.text(part, 8 * 1024 * 1024)
     if (!xml) continue
     if (!r.metadata.odfVersion) r.metadata.odfVersion = /office:version="([^"]+)"/.exec(xml.slice(0, 4096))?.[1]
     odfFonts(xml, fonts)

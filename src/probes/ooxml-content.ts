@@ -4,7 +4,7 @@ import {elements, firstElement, isTrue, texts} from '../containers/xml.js'
 import {addFeature} from './probe.js'
 import type {PartReader} from './package.js'
 
-const MAX_SHEET = 16 * 1024 * 1024
+const MAX_SHEET = 8 * 1024 * 1024
 const MAX_SHEETS = 200
 // A DDE or DDEAUTO field instruction, and INCLUDEPICTURE/INCLUDETEXT fields that fetch remote content.
 const DDE = /^\s*DDE(AUTO)?\b/i

@@ -6,8 +6,8 @@ import {odfFeatures} from './odf.js'
 import {ooxmlFeatures} from './ooxml.js'
 import type {Probe, ProbeOptions, ProbeResult} from './probe.js'
 
-const MAX_PART = 16 * 1024 * 1024
-const MAX_TOTAL = 64 * 1024 * 1024
+const MAX_PART = 8 * 1024 * 1024
+const MAX_TOTAL = 32 * 1024 * 1024
 
 /** Reads package parts as text or bytes, within the per-file inflation budget. */
 export type PartReader = {
@@ -33,7 +33,7 @@ export function partReader(zip: Zip, options: ProbeOptions): PartReader {
     metadata: {},
     options,
     async bytes(name, max = MAX_PART) {
-      const entry = typeof name === 'string' ? zip.find(name) ?? zip.entries.find((e) => e.name.toLowerCase() === name.toLowerCase()) : name
+      const entry = typeof name === 'string' ? zip.find(name) : name
       if (!entry) return undefined
       if (entry.size > max || spent + entry.size > MAX_TOTAL) {
         reader.warnings.push(`${entry.name} (${entry.size} bytes) was not inflated: over the probe budget`)

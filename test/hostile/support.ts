@@ -26,13 +26,13 @@ export async function startCanary(): Promise<Canary> {
 export type Run = {stdout: string; stderr: string; status: number | null; ms: number; trace?: string; /** Peak resident memory, from /proc (not under strace). */ peakMb: number}
 
 /** Run the CLI without blocking the event loop; optionally as nobody, optionally under strace. */
-export async function runCli(args: string[], o: {unprivileged?: boolean; strace?: string; timeoutMs?: number} = {}): Promise<Run> {
+export async function runCli(args: string[], o: {unprivileged?: boolean; strace?: string; timeoutMs?: number; env?: Record<string, string>} = {}): Promise<Run> {
   let command = [process.execPath, path.join(PROJECT, 'bin/run.js'), ...args]
   if (o.unprivileged && process.getuid?.() === 0) command = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command]
   if (o.strace) command = ['strace', '-f', '-qq', '-e', 'trace=open,openat,openat2,connect,execve,sendto', '-o', o.strace, ...command]
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), {cwd: '/', env: {...process.env, NO_COLOR: '1', HOME: '/tmp'}})
+    const child = spawn(command[0]!, command.slice(1), {cwd: '/', env: {...process.env, NO_COLOR: '1', HOME: '/tmp', ...o.env}})
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (d: Buffer) => out.push(d))
