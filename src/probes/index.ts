@@ -13,6 +13,15 @@ export const PROBES: Probe[] = [compoundProbe, packageProbe, pdfProbe, accessPro
 /** Per-file limits of the probes (bytes are capped by the Source's budget and each reader's caps). */
 export type ProbeSettings = {timeBudgetMs?: number; defaultPassword?: boolean}
 
+// Container readers throw coded errors; a Buffer read past the end of a structure means the file's
+// offsets or sizes lie, which is a corrupt file too. Anything else keeps its name, so bugs show.
+function codeOf(e: unknown): string {
+  const code = (e as {code?: unknown}).code
+  if (typeof code === 'string' && !code.startsWith('ERR_')) return code
+  if (code === 'ERR_OUT_OF_RANGE' || code === 'ERR_BUFFER_OUT_OF_BOUNDS' || e instanceof RangeError) return 'corrupt-container'
+  return (e as Error).name ?? 'Error'
+}
+
 /** Run the probes on one file; a probe that fails adds a warning and the others still run. */
 export async function probe(inspection: Inspection, settings: ProbeSettings = {}): Promise<ProbeResult> {
   const result: ProbeResult = {features: [], metadata: {}, warnings: []}
@@ -25,7 +34,7 @@ export async function probe(inspection: Inspection, settings: ProbeSettings = {}
       Object.assign(result.metadata, r.metadata ?? {})
       result.warnings.push(...(r.warnings ?? []))
     } catch (e) {
-      result.warnings.push(`probe ${p.name} failed: ${(e as Error).message}`)
+      result.warnings.push(`probe ${p.name} failed: ${codeOf(e)}: ${(e as Error).message}`)
     }
   }
   for (const key of Object.keys(result.metadata) as Array<keyof typeof result.metadata>) if (result.metadata[key] === undefined) delete result.metadata[key]

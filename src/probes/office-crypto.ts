@@ -42,6 +42,14 @@ export type Rc4Keys = {kind: 'rc4' | 'rc4-cryptoapi'; blockKey(block: number): B
 
 /** Check the password against a binary RC4 EncryptionHeader+Verifier ([MS-OFFCRYPTO] 2.3.6 and 2.3.5). */
 export function checkRc4(info: Buffer, password = DEFAULT_PASSWORD): Rc4Keys | undefined {
+  try {
+    return rc4Keys(info, password)
+  } catch {
+    return undefined // sizes that point outside the record: not a verifier we can check
+  }
+}
+
+function rc4Keys(info: Buffer, password: string): Rc4Keys | undefined {
   const major = info.readUInt16LE(0)
   const minor = info.readUInt16LE(2)
   if (major === 1 && minor === 1 && info.length >= 52) {
@@ -80,10 +88,16 @@ export function xorVerifier(password = DEFAULT_PASSWORD): number {
 
 /** The ECMA-376 package behind EncryptionInfo/EncryptedPackage, decrypted when the default password fits. */
 export function decryptOoxml(info: Buffer, pkg: Buffer, password = DEFAULT_PASSWORD): {scheme: string; plain?: Buffer} {
+  if (info.length < 8) return {scheme: 'ECMA-376 (truncated EncryptionInfo)'}
   const major = info.readUInt16LE(0)
   const minor = info.readUInt16LE(2)
-  if (major === 4 && minor === 4) return agile(info.subarray(8).toString('utf8'), pkg, password)
-  if ((major === 3 || major === 4) && minor === 2) return standard(info, pkg, password)
+  try {
+    if (major === 4 && minor === 4) return agile(info.subarray(8).toString('utf8'), pkg, password)
+    if ((major === 3 || major === 4) && minor === 2) return standard(info, pkg, password)
+  } catch {
+    // A header whose sizes or parameters do not add up: encrypted, but not with a readable scheme.
+    return {scheme: `ECMA-376 ${major}.${minor} (malformed encryption header)`}
+  }
   return {scheme: `ECMA-376 extensible ${major}.${minor}`}
 }
 
@@ -138,7 +152,7 @@ function agile(xml: string, pkg: Buffer, password: string) {
     return k.length >= keyBytes ? k.subarray(0, keyBytes) : Buffer.concat([k, Buffer.alloc(keyBytes - k.length, 0x36)])
   }
   const cbc = (key: Buffer, iv: Buffer, data: Buffer) => {
-    const d = createDecipheriv(`aes-${key.length * 8}-cbc`, key, iv.subarray(0, 16))
+    const d = createDecipheriv(`aes-${key.length * 8}-cbc`, key, Buffer.concat([iv, Buffer.alloc(16)]).subarray(0, 16))
     d.setAutoPadding(false)
     return Buffer.concat([d.update(data.subarray(0, data.length - (data.length % 16))), d.final()])
   }
