@@ -1,9 +1,11 @@
+import {availableParallelism} from 'node:os'
 import {Args, Command, Flags} from '@oclif/core'
 import type {Artifact} from '../model.js'
 import {artifactRecord, ndjsonLine, tableRow, tableSummary} from '../report/artifacts.js'
 import {identifyRoots} from '../services/identify.js'
 import {fail} from '../lib/fail.js'
 import {writeOut} from '../lib/output.js'
+import {progressLine} from '../lib/progress.js'
 
 export default class Identify extends Command {
   static override description = 'Identify every file under the roots by its content (format, why, features)'
@@ -14,7 +16,8 @@ export default class Identify extends Command {
     format: Flags.string({char: 'f', options: ['table', 'ndjson', 'json'], default: 'table', description: 'output format'}),
     'follow-symlinks': Flags.boolean({default: false, description: 'follow symbolic links (never out of the roots)'}),
     'no-probes': Flags.boolean({default: false, description: 'identify only; skip the feature probes'}),
-    concurrency: Flags.integer({default: 16, min: 1, description: 'files identified at once'}),
+    concurrency: Flags.integer({default: 16, min: 1, description: 'files identified at once (with --workers 0)'}),
+    workers: Flags.integer({default: availableParallelism(), min: 0, description: 'worker threads (0: identify on the main thread with async reads)'}),
   }
 
   async run(): Promise<void> {
@@ -23,10 +26,13 @@ export default class Identify extends Command {
     const all: Artifact[] = []
     const byFormat = new Map<string, number>()
     let errors = 0
+    const progress = progressLine()
     try {
-      for await (const a of identifyRoots(roots, {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], concurrency: flags.concurrency})) {
+      const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], concurrency: flags.concurrency, workers: flags.workers}
+      for await (const a of identifyRoots(roots, options)) {
         byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
         if (a.error) errors++
+        progress.tick(Boolean(a.error))
         if (flags.format === 'ndjson') await writeOut(ndjsonLine(a))
         else if (flags.format === 'table') await writeOut(tableRow(a))
         else all.push(a)
@@ -34,6 +40,7 @@ export default class Identify extends Command {
     } catch (e) {
       fail(this, (e as Error).message)
     }
+    progress.done()
     if (flags.format === 'json') await writeOut(`${JSON.stringify(all.map(artifactRecord), null, 2)}\n`)
     if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors))
   }

@@ -80,7 +80,9 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
   if (cdOffset + shift + cdSize > source.size) throw new ZipError('central directory points past the end of the file', 'truncated')
   if (cdSize > maxCd) throw new ZipError(`central directory of ${cdSize} bytes is over the ${maxCd}-byte limit`, 'budget-exceeded')
   if (count > maxEntries) throw new ZipError(`${count} entries is over the ${maxEntries}-entry limit`, 'budget-exceeded')
-  const cd = await source.read(cdOffset + shift, cdSize)
+  // Small archives: the central directory is already inside the tail read for the end record.
+  const cdStart = cdOffset + shift
+  const cd = cdStart >= bufStart && cdStart + cdSize <= bufStart + buf.length ? buf.subarray(cdStart - bufStart, cdStart - bufStart + cdSize) : await source.read(cdStart, cdSize)
   const entries = parseCentralDirectory(cd, count, shift)
   const byName = new Map(entries.map((e) => [e.name, e]))
   return {

@@ -62,7 +62,13 @@ const STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDo
 const XPS = /\/xps\/2005\/06\/fixedrepresentation$/
 const OXPS = /schemas\.openxps\.org\/oxps\/v1\.0\/fixedrepresentation$/
 
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1]
+const ATTRS = new Map<string, RegExp>()
+// One compiled pattern per attribute name: this runs for every part of every package.
+const attr = (tag: string, name: string) => {
+  let re = ATTRS.get(name)
+  if (!re) ATTRS.set(name, (re = new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i')))
+  return re.exec(tag)?.[1]
+}
 
 /** Decide what a ZIP package is. */
 export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {

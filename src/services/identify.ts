@@ -1,6 +1,7 @@
 // The identify service: walk the roots, identify and probe each file, and stream Artifacts.
 import path from 'node:path'
 import {openSource, type Source} from '../containers/source.js'
+import {openSourceSync} from '../containers/sync-source.js'
 import {formatById} from '../identify/formats.js'
 import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
@@ -8,6 +9,7 @@ import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
 import {probe} from '../probes/index.js'
 import {mapConcurrent} from './pool.js'
+import {identifyInWorkers} from './workers.js'
 
 export type IdentifyOptions = WalkOptions & {
   concurrency?: number
@@ -16,6 +18,10 @@ export type IdentifyOptions = WalkOptions & {
   fileTimeout?: number
   /** Per-file read budget in bytes (default 64 MiB). */
   fileBytes?: number
+  /** Worker threads identifying files (0: identify on this thread with async reads, `concurrency` at once). */
+  workers?: number
+  /** Blocking positioned reads (what the worker threads use). */
+  syncReads?: boolean
 }
 
 /** The per-file budgets used when none are given. */
@@ -34,7 +40,7 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
   const timeout = options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout
   let source: Source
   try {
-    source = await openSource(entry.fsPath ?? encodeName(entry.path), entry.size, {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
+    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), entry.size, {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
     return {...base, error: {code, message: `cannot open ${entry.path}: ${(e as Error).message}`}}
@@ -75,5 +81,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
 /** Stream the Artifacts of every file under the roots. Missing roots throw RootError before any output. */
 export async function* identifyRoots(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<Artifact> {
   await checkRoots(roots)
-  yield* mapConcurrent(walk(roots, options), options.concurrency ?? 16, (entry) => identifyEntry(entry, options))
+  const entries = walk(roots, options)
+  if ((options.workers ?? 0) > 0) yield* identifyInWorkers(entries, options.workers!, options)
+  else yield* mapConcurrent(entries, options.concurrency ?? 16, (entry) => identifyEntry(entry, options))
 }
