@@ -25,6 +25,7 @@ export default class Report extends Command {
     } catch (e) {
       fail(this, (e as Error).message)
     }
-    if (flags['fail-on'] && failsAt(result, flags['fail-on'] as Severity)) this.exit(1)
+    const threshold = (flags['fail-on'] as Severity | undefined) ?? result.rules.failOn
+    if (threshold && failsAt(result, threshold)) this.exit(1)
   }
 }

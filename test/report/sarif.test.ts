@@ -2,6 +2,7 @@
 // depend on where the share is mounted (DESIGN.md contract 6).
 import {cpSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
 import os from 'node:os'
+import {gzipSync} from 'node:zlib'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {GITHUB_LIMITS, renderSarif} from '../../src/report/sarif.js'
@@ -75,8 +76,10 @@ describe.skipIf(!HAS_CORPUS)('SARIF of the document corpus with one inventory', 
 
   it('validates against the schema, stays within GitHub limits, and keeps its fingerprints when the files move', async () => {
     const here = await scan({roots: [documents], inventories: [inventory], rulePaths: []})
-    const log = JSON.parse(renderSarif(here)) as Log
+    const text = renderSarif(here)
+    const log = JSON.parse(text) as Log
     expect(sarifErrors(log)).toEqual([])
+    expect(gzipSync(text).length).toBeLessThan(10 * 1024 * 1024)
     expect(githubProblems(log)).toEqual([])
     expect(log.runs[0]!.results.filter((r) => r.kind === 'fail').length).toBe(here.findings.length)
     expect(here.findings.length).toBeGreaterThan(50)
