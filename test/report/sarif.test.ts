@@ -87,8 +87,10 @@ describe.skipIf(!HAS_CORPUS)('SARIF of the document corpus with one inventory', 
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'passerelle-moved-'))
     try {
       cpSync(documents, path.join(elsewhere, 'share'), {recursive: true})
-      cpSync(inventory, path.join(elsewhere, 'export.csv'))
-      const there = await scan({roots: [path.join(elsewhere, 'share')], inventories: [path.join(elsewhere, 'export.csv')], rulePaths: []})
+      // same file name: an export without a host column names its host after the file
+      const movedInventory = path.join(elsewhere, path.basename(inventory))
+      cpSync(inventory, movedInventory)
+      const there = await scan({roots: [path.join(elsewhere, 'share')], inventories: [movedInventory], rulePaths: []})
       const moved = JSON.parse(renderSarif(there)) as Log
       const prints = (l: Log) => l.runs[0]!.results.filter((r) => r.kind === 'fail').map((r) => r.partialFingerprints.primaryLocationLineHash as string).sort()
       expect(prints(moved)).toEqual(prints(log))
