@@ -1,0 +1,72 @@
+// npm run bench: Passerelle's identify against `file -N --mime-type` (libmagic) and the file-type npm
+// package on a share-like tree of >= 50,000 files, warm cache, side by side in one run; memory at 50k
+// vs 200k files; bytes pulled from the disk on a cold cache. A benchmark, not a test: it prints numbers.
+import {execSync} from 'node:child_process'
+import {existsSync, mkdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {canDropCaches, measure, type Run} from './bench/measure.js'
+import {buildTree, linkTree} from './bench/tree.js'
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
+const flag = (name: string) => process.argv.includes(`--${name}`)
+const FILES = arg('files', 50_000)
+const BIG = arg('big', 200_000)
+const WORK = path.join(tmpdir(), 'passerelle-bench')
+const CORPUS = [path.resolve(PROJECT, '../shared/corpus/documents'), path.resolve(PROJECT, '../../shared/corpus/documents')].find(existsSync)
+
+mkdirSync(WORK, {recursive: true})
+if (!existsSync(path.join(PROJECT, 'dist/commands/identify.js')) || flag('build')) execSync('npm run build', {cwd: PROJECT, stdio: 'inherit'})
+console.error(`building a ${FILES}-file tree under ${WORK} from the fixtures${CORPUS ? ` and ${CORPUS}` : ' (corpus absent: fixtures only)'}…`)
+const tree = path.join(WORK, `tree-${FILES}`)
+const {bytes} = buildTree(tree, FILES, CORPUS)
+
+const passerelle = (dir: string, extra = '') => `node ${path.join(PROJECT, 'bin/run.js')} identify ${dir} --format ndjson ${extra}`
+const tools: Array<[string, (dir: string) => string]> = [
+  ['file -N --mime-type', (d) => `find ${d} -type f -print0 | xargs -0 file -N --mime-type --`],
+  ['passerelle identify --no-probes', (d) => passerelle(d, '--no-probes')],
+  ['file-type (16 in flight)', (d) => `node ${path.join(PROJECT, 'scripts/bench/file-type.mjs')} ${d} 16`],
+  // Last: with the feature probes (decryption attempts with default passwords included) it is the slowest.
+  ...(flag('skip-probes') ? [] : [['passerelle identify (probes on)', (d: string) => passerelle(d)] as [string, (dir: string) => string]]),
+]
+const out = (i: number) => path.join(WORK, `out-${i}.txt`)
+const mib = (n: number) => `${n.toFixed(0)} MiB`
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
+
+console.error('warming the page cache…')
+execSync(`find ${tree} -type f -print0 | xargs -0 cat > /dev/null`)
+const warm: Run[] = tools.map(([name, cmd], i) => {
+  console.error(`warm: ${name}…`)
+  return measure(cmd(tree), out(i))
+})
+const fileRun = warm[0]!
+console.log(`\n## Warm cache, ${FILES} files, ${(bytes / 2 ** 30).toFixed(1)} GiB (${process.env.BENCH_NOTE ?? `load average ${execSync('cat /proc/loadavg').toString().split(' ')[0]}`})\n`)
+console.log(row(['tool', 'wall s', 'files/s', 'vs file', 'CPU s', 'files per CPU-s', 'peak RSS', 'records']))
+console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']))
+warm.forEach((r, i) => console.log(row([tools[i]![0], r.wall.toFixed(1), Math.round(FILES / r.wall), `${(fileRun.wall / r.wall).toFixed(2)}x`, r.cpu.toFixed(1), Math.round(FILES / r.cpu), mib(r.rssMiB), r.lines])))
+
+if (!flag('skip-big')) {
+  console.error(`building a ${BIG}-file tree of hard links…`)
+  const big = path.join(WORK, `tree-${BIG}`)
+  const n = linkTree(tree, big, Math.ceil(BIG / FILES))
+  const r = measure(passerelle(big, '--no-probes'), out(9))
+  console.log(`\n## Memory (--no-probes): peak RSS ${mib(warm[1]!.rssMiB)} at ${FILES} files, ${mib(r.rssMiB)} at ${n} files (${r.lines} records, ${Math.round(n / r.wall)} files/s)`)
+}
+
+if (!flag('skip-cold')) {
+  if (!canDropCaches()) {
+    console.log('\n## Cold cache: not measured — this sandbox does not let us write /proc/sys/vm/drop_caches')
+  } else {
+    console.log(`\n## Cold cache (page cache dropped before each run; sectors read from /proc/diskstats for the disk under the tree, ${(bytes / 2 ** 20).toFixed(0)} MiB)\n`)
+    console.log(row(['tool', 'wall s', 'files/s', 'read from disk', '% of tree']))
+    console.log(row(['---', '---', '---', '---', '---']))
+    tools.forEach(([name, cmd], i) => {
+      console.error(`cold: ${name}…`)
+      const r = measure(cmd(tree), out(i), {cold: true, tree})
+      console.log(row([name, r.wall.toFixed(1), Math.round(FILES / r.wall), mib((r.diskBytes ?? 0) / 2 ** 20), `${(((r.diskBytes ?? 0) / bytes) * 100).toFixed(1)}%`]))
+    })
+    console.log('\nThe disk counters are machine-wide: other processes reading at the same time inflate them.')
+  }
+}
