@@ -78,6 +78,15 @@ export const Software = z.object({
   product: z.string().optional().describe('product id such as microsoft:office'),
   kind: z.enum(['application', 'package', 'service', 'component']),
   source: SoftwareSource,
+  vendorRaw: z.string().optional().describe('the publisher as the export wrote it, when vendor was normalised'),
+  versionParsed: z.object({
+    epoch: z.number().int(),
+    parts: z.array(z.number()),
+    tail: z.string().optional(),
+  }).optional().describe('the version read under its scheme: epoch, numeric parts (all of them), and any qualifier'),
+  release: z.string().optional().describe('marketing release from the name, such as 2010 or DC'),
+  arch: z.string().optional(),
+  purl: z.string().optional().describe('package URL, when the export gives or implies one'),
 })
 export type Software = z.infer<typeof Software>
 

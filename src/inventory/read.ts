@@ -1,41 +1,58 @@
-// Choose the reader an export's content calls for, and read it.
-import {open} from 'node:fs/promises'
+// Choose the reader an export's content calls for, read it, and normalise every row.
 import path from 'node:path'
 import type {Software} from '../model.js'
-import {InventoryError, type Reader, type Warning} from './reader.js'
+import {normalise} from './normalise.js'
+import {InventoryError, type Reader, type ReadOptions, type Warning} from './reader.js'
 import {READERS} from './readers/index.js'
+import {readHead} from './source.js'
 
-/** Pick a reader by name, or by sniffing the first 64 KiB of the file. */
-export async function chooseReader(file: string, name?: string): Promise<Reader> {
-  if (name) {
-    const r = READERS.find((x) => x.name === name)
-    if (!r) throw new InventoryError(`unknown reader ${name}; readers: ${READERS.map((x) => x.name).join(', ')}`)
-    return r
-  }
-  let head: Buffer
-  try {
-    const handle = await open(file, 'r')
+/** Every reader's sniff score for a file, best first. */
+export async function sniffAll(file: string): Promise<Array<{reader: Reader; score: number}>> {
+  const head = await readHead(file)
+  const name = path.basename(file)
+  return READERS.map((reader) => {
+    let score = 0
     try {
-      const buf = Buffer.alloc(65_536)
-      const {bytesRead} = await handle.read(buf, 0, buf.length, 0)
-      head = buf.subarray(0, bytesRead)
-    } finally {
-      await handle.close()
+      score = reader.sniff(head, name)
+    } catch {
+      score = 0
     }
-  } catch (e) {
-    throw new InventoryError(`inventory ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, (e as NodeJS.ErrnoException).code)
-  }
-  const scored = READERS.map((r) => ({r, score: r.sniff(head, path.basename(file))})).sort((a, b) => b.score - a.score)
-  const best = scored[0]
-  if (!best || best.score < 0.5) {
-    const tried = scored.slice(0, 3).map((s) => `${s.r.name} (${s.score.toFixed(2)})`).join(', ')
-    throw new InventoryError(`no reader accepts ${file}; closest: ${tried}. Name one with --reader.`, 'unknown-inventory')
-  }
-  return best.r
+    return {reader, score}
+  }).sort((a, b) => b.score - a.score || affinity(b.reader, name) - affinity(a.reader, name))
 }
 
-/** Read one export with the chosen reader; row problems go to warn. */
-export async function* readInventory(file: string, warn: (w: Warning) => void, readerName?: string): AsyncGenerator<Software> {
-  const reader = await chooseReader(file, readerName)
-  yield* reader.read(file, warn)
+/** How well a reader's name fits a file's extension: only to order near-misses in the error message. */
+function affinity(reader: Reader, fileName: string): number {
+  const ext = path.extname(fileName).slice(1).toLowerCase()
+  const hints: Record<string, RegExp> = {csv: /csv/, tsv: /query|queryformat/, xml: /xml|config/, json: /json|lock/, reg: /reg/, txt: /list|qa|text|query/, config: /config/, lock: /lock/, spdx: /spdx/}
+  return hints[ext]?.test(reader.name) ? 1 : 0
+}
+
+/** Pick a reader by name, or by sniffing the first 64 KiB of the file. --map alone means generic CSV. */
+export async function chooseReader(file: string, name?: string, options: ReadOptions = {}): Promise<Reader> {
+  const wanted = name ?? (options.map ? 'generic-csv' : undefined)
+  if (wanted) {
+    const r = READERS.find((x) => x.name === wanted)
+    if (!r) throw new InventoryError(`unknown reader ${wanted}; readers: ${READERS.map((x) => x.name).join(', ')}`, 'unknown-reader')
+    await readHead(file) // an unreadable file is named before any reading starts
+    return r
+  }
+  const scored = await sniffAll(file)
+  const best = scored[0]
+  if (!best || best.score < 0.5) {
+    const tried = scored.slice(0, 3).map((s) => `${s.reader.name} (${s.score.toFixed(2)})`).join(', ')
+    throw new InventoryError(`no reader accepts ${file}; closest: ${tried}. Name one with --reader, or map CSV columns with --map name=Col,version=Col.`, 'unknown-inventory')
+  }
+  return best.reader
+}
+
+/** Read one export with the chosen reader; row problems go to warn; rows come out normalised. */
+export async function* readInventory(file: string, warn: (w: Warning) => void, readerName?: string, options: ReadOptions = {}): AsyncGenerator<Software> {
+  const reader = await chooseReader(file, readerName, options)
+  try {
+    for await (const row of reader.read(file, warn, options)) yield normalise(row)
+  } catch (e) {
+    if (e instanceof InventoryError) throw e
+    throw new InventoryError(`${file}: ${(e as Error).message}`, (e as {code?: string}).code ?? 'bad-inventory')
+  }
 }

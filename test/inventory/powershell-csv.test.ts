@@ -16,7 +16,7 @@ describe('powershell-uninstall-csv', () => {
   it('reads the sample export, skipping rows without a DisplayName, with hosts and lines', async () => {
     const rows = await all(EXPORT)
     expect(rows).toHaveLength(5)
-    expect(rows[0]).toMatchObject({host: 'PC-FIN-01', name: 'Microsoft Office Professional Plus 2010', version: '14.0.7015.1000', vendor: 'Microsoft Corporation'})
+    expect(rows[0]).toMatchObject({host: 'PC-FIN-01', name: 'Microsoft Office Professional Plus 2010', version: '14.0.7015.1000', vendor: 'Microsoft', vendorRaw: 'Microsoft Corporation', product: 'microsoft:office', versionScheme: 'dotted'})
     expect(rows[0]!.source).toMatchObject({reader: 'powershell-uninstall-csv', line: 3})
     expect(rows[4]!.host).toBe('PC-RH-02')
   })
