@@ -79,7 +79,7 @@ describe.skipIf(!HAS_CORPUS)('inventory corpus', () => {
     const full = await read('nmap/fullscan.nmap.xml')
     expect(new Set(full.map((r) => r.host))).toEqual(new Set(['192.168.1.1', '192.168.1.4']))
     const glpi = await read('glpi-json/lf014-fedora25.json')
-    expect(glpi[0]!.host).toBe('lf014')
+    expect(glpi[0]!.host).toBe('LF014')
     const reg = await read('windows-reg-uninstall/winxp-Uninstall.reg')
     expect(reg.filter((r) => r.product === 'microsoft:office' && r.kind === 'application').map((r) => r.name)).toEqual(['Microsoft Office Professional Plus 2010'])
     expect(reg.find((r) => r.name.startsWith('Adobe Reader X'))).toMatchObject({product: 'adobe:acrobat-reader', vendor: 'Adobe'})
