@@ -25,7 +25,7 @@ export default class Inventory extends Command {
     // Loaded here, not at the top: oclif imports every command to list them, and `identify` should not pay for the readers.
     const {csvLine, listReaders, parseMap, readExports, tableLine} = await import('../services/inventory.js')
     if (flags['list-readers']) {
-      for (const r of listReaders()) await writeOut(`${r.name.padEnd(30)} ${r.description}\n`)
+      for (const r of await listReaders()) await writeOut(`${r.name.padEnd(30)} ${r.description}\n`)
       return
     }
     const files = argv as string[]

@@ -12,18 +12,29 @@ type Product = {id: string; names: RegExp[]; components: RegExp[]}
 /** Where the data files are, from src/inventory or dist/inventory alike. */
 export const DATA_DIR = new URL('../../data/', import.meta.url)
 
-const vendorData = parse(readFileSync(new URL('vendors.yaml', DATA_DIR), 'utf8')) as {vendors: Array<{id: string; name: string; match: string[]}>}
-const productData = parse(readFileSync(new URL('products.yaml', DATA_DIR), 'utf8')) as {componentWords: string[]; updateWords: string[]; products: ProductEntry[]}
+type Tables = {vendors: Array<{id: string; name: string; match: RegExp[]}>; products: Product[]; byId: Map<string, string>; component: RegExp[]; update: RegExp[]; ids: string[]}
+let tables: Tables | undefined
 
-const VENDORS = vendorData.vendors.map((v) => ({...v, match: v.match.map((m) => new RegExp(m))}))
-const PRODUCTS: Product[] = productData.products.map((p) => ({id: p.id, names: (p.names ?? []).map((n) => new RegExp(n)), components: (p.components ?? []).map((n) => new RegExp(n))}))
-const BY_ID = new Map<string, string>()
-for (const p of productData.products) for (const id of p.ids ?? []) BY_ID.set(id.toLowerCase(), p.id)
-const COMPONENT = productData.componentWords.map((w) => new RegExp(w))
-const UPDATE = productData.updateWords.map((w) => new RegExp(w))
+/** Load and compile the data files once, on first use (a run that reads no inventory never pays for them). */
+function data(): Tables {
+  if (tables) return tables
+  const vendorData = parse(readFileSync(new URL('vendors.yaml', DATA_DIR), 'utf8')) as {vendors: Array<{id: string; name: string; match: string[]}>}
+  const productData = parse(readFileSync(new URL('products.yaml', DATA_DIR), 'utf8')) as {componentWords: string[]; updateWords: string[]; products: ProductEntry[]}
+  const byId = new Map<string, string>()
+  for (const p of productData.products) for (const id of p.ids ?? []) byId.set(id.toLowerCase(), p.id)
+  tables = {
+    vendors: vendorData.vendors.map((v) => ({...v, match: v.match.map((m) => new RegExp(m))})),
+    products: productData.products.map((p) => ({id: p.id, names: (p.names ?? []).map((n) => new RegExp(n)), components: (p.components ?? []).map((n) => new RegExp(n))})),
+    byId, component: productData.componentWords.map((w) => new RegExp(w)), update: productData.updateWords.map((w) => new RegExp(w)),
+    ids: productData.products.map((p) => p.id),
+  }
+  return tables
+}
 
 /** Every product id the data defines (the list rules match on). */
-export const PRODUCT_IDS: string[] = productData.products.map((p) => p.id)
+export function productIds(): string[] {
+  return data().ids
+}
 
 /** A publisher reduced for matching: lower case, no punctuation or legal suffix. */
 function cleanVendor(raw: string): string {
@@ -35,7 +46,7 @@ function cleanVendor(raw: string): string {
 /** The vendor id and display name for a publisher string, when the alias table knows it. */
 export function normaliseVendor(raw: string): {id: string; name: string} | undefined {
   const clean = cleanVendor(raw)
-  const v = VENDORS.find((x) => x.match.some((m) => m.test(clean) || m.test(raw.toLowerCase())))
+  const v = data().vendors.find((x) => x.match.some((m) => m.test(clean) || m.test(raw.toLowerCase())))
   return v ? {id: v.id, name: v.name} : undefined
 }
 
@@ -57,13 +68,14 @@ export function cleanName(name: string): string {
 export function productOf(name: string, ids: string[] = []): {product?: string; part: boolean} {
   const lower = name.toLowerCase().trim()
   const raw = lower.replace(/\s+/g, ' ')
-  const part = COMPONENT.some((w) => w.test(raw)) || UPDATE.some((w) => w.test(raw))
+  const t = data()
+  const part = t.component.some((w) => w.test(raw)) || t.update.some((w) => w.test(raw))
   for (const id of [lower, ...ids.map((i) => i.toLowerCase())]) {
-    const hit = BY_ID.get(id)
+    const hit = t.byId.get(id)
     if (hit) return {product: hit, part}
   }
   const clean = cleanName(name)
-  for (const p of PRODUCTS) {
+  for (const p of t.products) {
     if (p.components.some((r) => r.test(clean))) return {product: p.id, part: true}
     if (p.names.some((r) => r.test(clean))) return {product: p.id, part}
   }

@@ -3,11 +3,16 @@ import path from 'node:path'
 import type {Software} from '../model.js'
 import {normalise} from './normalise.js'
 import {InventoryError, type Reader, type ReadOptions, type Warning} from './reader.js'
-import {READERS} from './readers/index.js'
 import {readHead} from './source.js'
+
+/** The readers, loaded on first use: a run that reads no inventory never loads their parsers. */
+export async function readers(): Promise<Reader[]> {
+  return (await import('./readers/index.js')).READERS
+}
 
 /** Every reader's sniff score for a file, best first. */
 export async function sniffAll(file: string): Promise<Array<{reader: Reader; score: number}>> {
+  const READERS = await readers()
   const head = await readHead(file)
   const name = path.basename(file)
   return READERS.map((reader) => {
@@ -32,6 +37,7 @@ function affinity(reader: Reader, fileName: string): number {
 export async function chooseReader(file: string, name?: string, options: ReadOptions = {}): Promise<Reader> {
   const wanted = name ?? (options.map ? 'generic-csv' : undefined)
   if (wanted) {
+    const READERS = await readers()
     const r = READERS.find((x) => x.name === wanted)
     if (!r) throw new InventoryError(`unknown reader ${wanted}; readers: ${READERS.map((x) => x.name).join(', ')}`, 'unknown-reader')
     await readHead(file) // an unreadable file is named before any reading starts

@@ -2,8 +2,33 @@
 // zeros, Debian epochs, RPM releases, marketing years, "DC 23.001.20093"), and semver.coerce drops the
 // 4th part and fails on leading zeros, so each scheme has its own parser and comparison here.
 // Constraints read like Grype's: ">=15.0, <15.1 || >16" (comma or space = and, || = or).
-import semver from 'semver'
 import {compareDebian, compareRpm, splitDebian, splitRpm} from './version-distro.js'
+
+const SEMVER = /^\s*[v=]?\s*(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+)|([A-Za-z][0-9A-Za-z.-]*))?(?:\+[0-9A-Za-z.-]+)?\s*$/
+
+/** Parse a (loose) semver string: v prefix, leading zeros and 1.2.3beta tolerated; a 4th numeric part is not semver. */
+function semverParts(raw: string): {parts: number[]; prerelease: string[]} | undefined {
+  const m = raw.match(SEMVER)
+  if (!m) return undefined
+  const pre = m[4] ?? m[5]
+  return {parts: [Number(m[1]), Number(m[2]), Number(m[3])], prerelease: pre ? pre.split('.') : []}
+}
+
+/** Semver precedence of pre-release identifiers: none beats any; numbers before words; then field by field. */
+function comparePrerelease(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return b.length - a.length
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x === undefined || y === undefined) return x === undefined ? -1 : 1
+    const nx = /^\d+$/.test(x)
+    const ny = /^\d+$/.test(y)
+    if (nx && ny && Number(x) !== Number(y)) return Number(x) - Number(y)
+    if (nx !== ny) return nx ? -1 : 1
+    if (x !== y) return x < y ? -1 : 1
+  }
+  return 0
+}
 
 /** The comparison schemes a Software row or a rule can name. */
 export const SCHEMES = ['semver', 'dotted', 'debian', 'rpm', 'year', 'range'] as const
@@ -49,10 +74,8 @@ function dotted(raw: string): {epoch: number; parts: number[]; tail: string} {
 export function parseVersion(raw: string, scheme?: Scheme | string): ParsedVersion {
   const sc = (typeof scheme === 'string' ? schemeOf(scheme) : scheme) ?? 'dotted'
   if (sc === 'semver') {
-    const v = semver.valid(raw.trim(), {loose: true}) ? semver.parse(raw.trim(), {loose: true}) : null
-    if (v && !/^\s*v?\d+\.\d+\.\d+\.\d/.test(raw)) {
-      return {raw, scheme: sc, epoch: 0, parts: [v.major, v.minor, v.patch], tail: '', prerelease: v.prerelease.join('.') || undefined}
-    }
+    const v = semverParts(raw)
+    if (v) return {raw, scheme: sc, epoch: 0, parts: v.parts, tail: '', prerelease: v.prerelease.join('.') || undefined}
   }
   if (sc === 'debian') {
     const d = splitDebian(raw)
@@ -99,9 +122,7 @@ function compareParsed(a: ParsedVersion, b: ParsedVersion): number {
     if (d !== 0) return d
   }
   if (a.prerelease !== undefined || b.prerelease !== undefined) {
-    if (a.prerelease === undefined) return 1
-    if (b.prerelease === undefined) return -1
-    return a.prerelease.localeCompare(b.prerelease, 'en', {numeric: true})
+    return comparePrerelease(a.prerelease?.split('.') ?? [], b.prerelease?.split('.') ?? [])
   }
   return compareTail(a.tail, b.tail)
 }
@@ -111,8 +132,11 @@ export function compare(a: string, b: string, scheme?: Scheme | string): number 
   const sc = (typeof scheme === 'string' ? schemeOf(scheme) : scheme) ?? 'dotted'
   if (sc === 'debian') return Math.sign(compareDebian(a, b))
   if (sc === 'rpm') return Math.sign(compareRpm(a, b))
-  if (sc === 'semver' && semver.valid(a.trim(), {loose: true}) && semver.valid(b.trim(), {loose: true})) {
-    return semver.compare(a.trim(), b.trim(), {loose: true})
+  const sa = sc === 'semver' ? semverParts(a) : undefined
+  const sb = sc === 'semver' ? semverParts(b) : undefined
+  if (sa && sb) {
+    for (let i = 0; i < 3; i++) if (sa.parts[i] !== sb.parts[i]) return Math.sign(sa.parts[i]! - sb.parts[i]!)
+    return Math.sign(comparePrerelease(sa.prerelease, sb.prerelease))
   }
   return Math.sign(compareParsed(parseVersion(a, sc), parseVersion(b, sc)))
 }

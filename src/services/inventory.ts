@@ -1,8 +1,7 @@
 // The inventory service: read exports with their readers (sniffed or named), normalised, and render
 // them as a table, NDJSON, JSON or CSV. Rows stream: only the json format holds them all.
-import {readInventory} from '../inventory/read.js'
+import {readers, readInventory} from '../inventory/read.js'
 import type {ReadOptions, Warning} from '../inventory/reader.js'
-import {READERS} from '../inventory/readers/index.js'
 import type {Software} from '../model.js'
 
 export type InventoryOptions = ReadOptions & {reader?: string}
@@ -23,8 +22,8 @@ export function parseMap(text: string): Record<string, string> {
 }
 
 /** The readers, for `inventory --list-readers` and the README. */
-export function listReaders() {
-  return READERS.map((r) => ({name: r.name, description: r.description, produce: r.produce}))
+export async function listReaders() {
+  return (await readers()).map((r) => ({name: r.name, description: r.description, produce: r.produce}))
 }
 
 /** Stream the normalised rows of every export, in order. An unreadable export throws InventoryError. */
