@@ -16,6 +16,7 @@ export default class Identify extends Command {
     format: Flags.string({char: 'f', options: ['table', 'ndjson', 'json'], default: 'table', description: 'output format'}),
     'follow-symlinks': Flags.boolean({default: false, description: 'follow symbolic links (never out of the roots)'}),
     'no-probes': Flags.boolean({default: false, description: 'identify only; skip the feature probes'}),
+    'no-default-password': Flags.boolean({default: false, description: "never try Excel's default password (VelvetSweatshop) on encrypted files"}),
     concurrency: Flags.integer({default: 16, min: 1, description: 'files identified at once (with --workers 0)'}),
     workers: Flags.integer({default: availableParallelism(), min: 0, description: 'worker threads (0: identify on the main thread with async reads)'}),
   }
@@ -28,7 +29,7 @@ export default class Identify extends Command {
     let errors = 0
     const progress = progressLine()
     try {
-      const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], concurrency: flags.concurrency, workers: flags.workers}
+      const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], concurrency: flags.concurrency, workers: flags.workers}
       for await (const a of identifyRoots(roots, options)) {
         byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
         if (a.error) errors++

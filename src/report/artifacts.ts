@@ -18,7 +18,11 @@ export function ndjsonLine(a: Artifact): string {
 /** One table row: format, flags, path, and the first reason. */
 export function tableRow(a: Artifact): string {
   const flags = [a.extensionMismatch ? 'misnamed' : '', ...a.features.map((f) => f.id), a.error ? `error:${a.error.code}` : ''].filter(Boolean)
-  return `${a.format.padEnd(9)} ${a.path}${flags.length ? `  [${flags.join(', ')}]` : ''}\n`
+  const m = a.metadata
+  const app = [m?.application ?? a.application, m?.applicationVersion].filter(Boolean).join(' ')
+  const fonts = m?.fonts?.map((f) => (f.embedded ? `${f.name} (embedded)` : f.name)).join(', ')
+  const about = [app && `by ${app}`, m?.producer && m.producer !== app && `producer ${m.producer}`, fonts && `fonts ${fonts}`].filter(Boolean)
+  return `${a.format.padEnd(9)} ${a.path}${flags.length ? `  [${flags.join(', ')}]` : ''}${about.length ? `\n          ${about.join('; ')}` : ''}\n`
 }
 
 /** The closing line of the identify table. */

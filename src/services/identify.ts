@@ -14,6 +14,8 @@ import {identifyInWorkers} from './workers.js'
 export type IdentifyOptions = WalkOptions & {
   concurrency?: number
   probes?: boolean
+  /** Try Excel's documented default password on encrypted files, to confirm it and read behind it (default on). */
+  defaultPassword?: boolean
   /** Per-file time budget in ms (default 30 s): past it the file gets a budget-exceeded record and the scan goes on. */
   fileTimeout?: number
   /** Per-file read budget in bytes (default 64 MiB). */
@@ -65,7 +67,7 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
 async function inspect(base: Artifact, source: Source, options: IdentifyOptions): Promise<Artifact> {
   try {
     const id = await identify(source, base.extension)
-    const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection)
+    const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
     const metadata = Object.keys(found.metadata).length > 0 ? found.metadata : undefined
     return {

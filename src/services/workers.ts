@@ -52,7 +52,7 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     return
   }
   const script = workerScript()
-  const data = {probes: options.probes, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes}
+  const data = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes}
   const budget = (options.fileTimeout ?? 30_000) + 2000
   const ready: Array<Artifact | Promise<Artifact>> = []
   let closing = false
