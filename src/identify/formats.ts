@@ -47,6 +47,7 @@ const ROWS: Row[] = [
   ['msg', 'Microsoft Outlook Message', 'e-mail', D, MS, 'application/vnd.ms-outlook', 'msg', 'x-fmt/430'],
   ['pst', 'Microsoft Outlook Personal Folders', 'e-mail', D, MS, 'application/vnd.ms-outlook-pst', 'pst', 'x-fmt/249'],
   ['ost', 'Microsoft Outlook Offline Folders', 'e-mail', D, MS, 'application/vnd.ms-outlook-pst', 'ost'],
+  ['eml', 'Internet e-mail message (RFC 5322 / MIME)', 'e-mail', O, 'IETF', 'message/rfc822', 'eml mht mhtml', 'fmt/278'],
   ['tnef', 'Transport Neutral Encapsulation Format (winmail.dat)', 'e-mail', D, MS, 'application/vnd.ms-tnef', 'tnef dat'],
   ['one', 'Microsoft OneNote Section', 'notes', D, MS, 'application/onenote', 'one onetoc2', 'fmt/637'],
   ['mdb', 'Microsoft Access Database (Jet)', 'database', D, MS, 'application/x-msaccess', 'mdb mde mdt', 'x-fmt/239'],

@@ -21,8 +21,6 @@ const SIGNATURES: Signature[] = [
   sig(0, '8BPS\x00\x01', is('psd', 'Photoshop signature 8BPS version 1 at 0')),
   sig(0, '8BPS\x00\x02', is('psb', 'Photoshop signature 8BPS version 2 at 0')),
   sig(0, '{\\rtf', is('rtf', 'RTF header {\\rtf at 0')),
-  sig(0, '\x00\x01\x00\x00Standard Jet DB', is('mdb', 'Jet database header "Standard Jet DB" at 4')),
-  sig(0, '\x00\x01\x00\x00Standard ACE DB', is('accdb', 'ACE database header "Standard ACE DB" at 4')),
   sig(0, hex('e4525c7b8cd8a74daeb15378d02996d3'), is('one', 'OneNote section GUID {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3} at 0')),
   sig(0, hex('a12fff43d9ef764c9ee210ea5722765f'), is('one', 'OneNote table-of-contents GUID {43FF2FA1-EFD9-4C76-9EE2-10EA5722765F} at 0')),
   sig(0, hex('789f3e22'), is('tnef', 'TNEF signature 0x223E9F78 at 0')),
@@ -68,6 +66,14 @@ export function sniffMagic(head: Buffer, extension = ''): MagicHit | undefined {
 
 // Signatures that need a field checked, a range of values, or the extension as a tie-breaker.
 function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
+  // Jet/ACE page 0: "Standard Jet DB" or "Standard ACE DB" at 4, engine version at 0x14 (0 Jet 3, 1 Jet 4, 2+ ACE).
+  if (at(head, 0, '\x00\x01\x00\x00Standard ')) {
+    const engine = head.toString('latin1', 4, 19)
+    const version = head.length > 0x14 ? head[0x14]! : -1
+    const label = ['Jet 3 (Access 97)', 'Jet 4 (Access 2000-2003)'][version] ?? `ACE version ${version} (Access 2007+)`
+    if (engine === 'Standard Jet DB') return is('mdb', `database header "Standard Jet DB" at 4, ${label}`)
+    if (engine === 'Standard ACE DB') return is('accdb', `database header "Standard ACE DB" at 4, ${label}`)
+  }
   // [MS-PST] 2.2.2.6: "!BDN", then wMagicClient "SM" (PST) or "SO" (OST), then wVer (14/15 ANSI, 23+ Unicode).
   if (at(head, 0, '!BDN')) {
     const client = head.toString('latin1', 8, 10)

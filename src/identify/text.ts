@@ -30,6 +30,7 @@ export function sniffText(head: Buffer, extension: string): Hit | undefined {
   if (start.startsWith('<')) return xml(start)
   if (start.startsWith('%!')) return postscript(start, extension)
   if (/^(999\r?\n[^\n]*\r?\n\s*)?0\r?\n\s*SECTION\r?\n/.test(start)) return is('dxf', 'DXF group code 0 / SECTION at the start')
+  if (isMail(start)) return is('eml', 'RFC 5322 header fields at the start (e-mail message)')
   if (['csv', 'tsv', 'tab'].includes(extension)) return is('csv', `text; extension .${extension} (delimited text cannot be told from plain text by its bytes alone)`)
   const delimiter = delimited(text)
   if (delimiter) return is('csv', `text whose first lines all hold the same number of "${delimiter === '\t' ? '\\t' : delimiter}" delimiters`)
@@ -72,13 +73,21 @@ function postscript(text: string, extension: string): Hit {
   return is('ps', `PostScript header ${firstLine.slice(0, 40)}`)
 }
 
+// An e-mail message starts with header fields; at least three known ones in the first lines.
+const MAIL_HEADERS = /^(Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|Delivered-To|Content-Type|X-[\w-]+):/i
+function isMail(text: string): boolean {
+  const lines = text.split(/\r?\n/, 12).filter((l) => !/^[ \t]/.test(l)) // folded continuation lines
+  const known = lines.filter((l) => MAIL_HEADERS.test(l)).length
+  return MAIL_HEADERS.test(lines[0] ?? '') && known >= 3 && lines.some((l) => /^(From|Received|Message-ID|Date):/i.test(l))
+}
+
 // A CSV's first lines hold the same number of delimiters; prose does not.
 function delimited(text: string): string | undefined {
   const lines = text.split(/\r?\n/).slice(0, 11)
   if (lines.length > 1 && text.length >= 4096) lines.pop() // the last line may be cut by the head
   const full = lines.filter((l) => l.length > 0)
   if (full.length < 3) return undefined
-  for (const d of [',', ';', '\t', '|']) {
+  for (const d of [',', ';', '\t']) {
     const counts = full.map((l) => l.split(d).length - 1)
     if (counts[0]! > 0 && counts.every((c) => c === counts[0])) return d
   }

@@ -70,6 +70,15 @@ const attr = (tag: string, name: string) => {
   return re.exec(tag)?.[1]
 }
 
+// Relationship targets are URIs; a malformed escape must not throw the whole decision away.
+const safeDecode = (uri: string) => {
+  try {
+    return decodeURI(uri)
+  } catch {
+    return uri
+  }
+}
+
 /** Decide what a ZIP package is. */
 export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {
   const mimetype = zip.find('mimetype')
@@ -108,7 +117,7 @@ async function opc(zip: Zip): Promise<Decision> {
     const xml = (await zip.read(rels, 1024 * 1024)).toString('utf8')
     for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
       const type = attr(m[0], 'Type') ?? ''
-      const target = decodeURI(attr(m[0], 'Target') ?? '').replace(/^\.?\//, '').toLowerCase()
+      const target = safeDecode(attr(m[0], 'Target') ?? '').replace(/^\.?\//, '').toLowerCase()
       if (XPS.test(type) || OXPS.test(type)) {
         const format = OXPS.test(type) ? 'oxps' : 'xps'
         return {format, basis: ['ZIP entry _rels/.rels', `relationship ${type}`], warnings: []}

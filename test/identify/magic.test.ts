@@ -77,6 +77,8 @@ describe('text formats', () => {
     ['RTF', '{\\rtf1\\ansi hello}', 'rtf'],
     ['semicolon CSV', 'a;b;c\n1;2;3\n4;5;6\n', 'csv'],
     ['prose', 'Dear team,\nthe minutes follow.\nRegards\n', 'txt'],
+    ['an e-mail message', 'Received: from mx.example.org\n\tby mail.example.org\nFrom: a@example.org\nTo: b@example.org\nSubject: minutes\n\nHello\n', 'eml'],
+    ['a Markdown table (not CSV)', '| a | b |\n| - | - |\n| 1 | 2 |\n', 'txt'],
   ]
   for (const [what, text, format] of cases) {
     it(`names ${what} ${format}`, async () => expect((await id(text)).format).toBe(format))
