@@ -22,6 +22,8 @@ export type ScanOptions = IdentifyOptions & {
   /** Config file (--config); default: the nearest .passerelle.yaml from cwd up. */
   config?: string
   cwd?: string
+  /** Ignore any .passerelle.yaml (tests, reproducible runs). */
+  noConfig?: boolean
   onWarning?: (w: Warning) => void
 }
 
