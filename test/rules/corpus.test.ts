@@ -17,7 +17,7 @@ const OPEN = new Set(['odt', 'ods', 'odp', 'odg', 'pdf', 'csv', 'txt', 'xcf', 'p
 /** Features that are not frictions (a PDF/A claim; a wrong extension is reported by identify, not by rules). */
 const NOT_FRICTION = new Set(['pdfa', 'misnamed'])
 /** Installed products that are legacy and proprietary: each row naming one must draw a finding. */
-const LEGACY = /\b(microsoft office (?!.*\b(mui|proof|proofing|shared|setup|language|service pack|update)\b).*\b(2007|2010|2013|2016|2019)\b|sql server (2000|2005|2008|2012|2014)\b|windows xp|flash player|shockwave player|silverlight|internet explorer|\.net framework (1\.1|2\.0|3\.0|4( client profile| extended)?$)|exchange server (2010|2013|2016|2019))/i
+const LEGACY = /\b(microsoft office (?!.*\b(mui|proof|proofing|shared|setup|language|service pack|update)\b).*\b(2007|2010|2013|2016|2019)\b|sql server (2000|2005|2008|2012|2014)\b|^(?:microsoft )?windows xp|flash player|shockwave player|silverlight|internet explorer|\.net framework (1\.1|2\.0|3\.0|4( client profile| extended)?$)|exchange server (2010|2013|2016|2019))/i
 
 function manifest(dir: string): string[][] {
   return readFileSync(path.join(dir, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
