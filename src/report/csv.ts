@@ -6,15 +6,25 @@ import {checkResults} from './checks.js'
 /** How the CSV is cut: one row per finding, or one row per check (rule) with its verdict. */
 export type CsvOptions = {delimiter?: string; rows?: 'findings' | 'checks'}
 
-/** Make a cell safe for spreadsheets: a leading = + - @ tab or CR would start a formula (CSV injection). */
+/**
+ * Make a cell safe for spreadsheets: a leading = + - @ tab or CR would start a formula (CSV injection).
+ * The same after a `,` `;` or tab inside the value: a spreadsheet that splits on another separator than
+ * the one written (French Excel splits on `;` and ignores quotes that do not open a field) would start a
+ * cell there.
+ */
 export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  const inner = value.replace(/([,;\t])(?=[=+\-@])/g, "$1'")
+  return /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner
 }
 
-/** One CSV cell: neutralised, quoted when it holds the delimiter, a quote or a line break. */
+/**
+ * One CSV cell: neutralised, and quoted when it holds the delimiter, a quote, a line break, or any other
+ * usual separator: a spreadsheet in another locale may split on `;` or tab, and an unquoted
+ * `a;=HYPERLINK(…)` would then start a cell with a formula.
+ */
 export function csvCell(value: unknown, delimiter: string): string {
   const text = neutralise(value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value))
-  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return text.includes(delimiter) || /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 const FINDING_COLUMNS = [
