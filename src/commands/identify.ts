@@ -27,12 +27,14 @@ export default class Identify extends Command {
     const all: Artifact[] = []
     const byFormat = new Map<string, number>()
     let errors = 0
+    const codes = new Map<string, number>()
     const progress = progressLine()
     try {
       const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], concurrency: flags.concurrency, workers: flags.workers}
       for await (const a of identifyRoots(roots, options)) {
         byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
         if (a.error) errors++
+        if (a.error) codes.set(a.error.code, (codes.get(a.error.code) ?? 0) + 1)
         progress.tick(Boolean(a.error))
         if (flags.format === 'ndjson') await writeOut(ndjsonLine(a))
         else if (flags.format === 'table') await writeOut(tableRow(a))
@@ -43,6 +45,7 @@ export default class Identify extends Command {
     }
     progress.done()
     if (flags.format === 'json') await writeOut(`${JSON.stringify(all.map(artifactRecord), null, 2)}\n`)
-    if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors))
+    if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors, codes))
+    else process.stderr.write(`passerelle: ${tableSummary(byFormat, errors, codes).slice(1)}`) // stdout stays pure data
   }
 }

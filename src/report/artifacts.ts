@@ -25,9 +25,14 @@ export function tableRow(a: Artifact): string {
   return `${a.format.padEnd(9)} ${a.path}${flags.length ? `  [${flags.join(', ')}]` : ''}${about.length ? `\n          ${about.join('; ')}` : ''}\n`
 }
 
-/** The closing line of the identify table. */
-export function tableSummary(byFormat: Map<string, number>, errors: number): string {
+/** The closing line of the identify table; with error codes, how many records carry each. */
+export function tableSummary(byFormat: Map<string, number>, errors: number, codes?: Map<string, number>): string {
   const counts = [...byFormat.entries()].sort((x, y) => y[1] - x[1]).map(([f, n]) => `${f} ${n}`).join(', ')
   const total = [...byFormat.values()].reduce((a, b) => a + b, 0)
-  return `\n${total} files: ${counts}${errors ? `; ${errors} with errors` : ''}\n`
+  return `\n${total} files: ${counts}${errors ? `; ${errors} with errors${codes ? ` (${errorCounts(codes)})` : ''}` : ''}\n`
+}
+
+/** Error codes with their counts, most frequent first: "truncated 94, corrupt-container 53". */
+export function errorCounts(codes: Map<string, number>): string {
+  return [...codes.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([c, n]) => `${c} ${n}`).join(', ')
 }

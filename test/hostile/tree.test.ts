@@ -41,6 +41,7 @@ describe('hostile tree, scanned by identify', () => {
     const trace = HAS_STRACE ? path.join(os.tmpdir(), `passerelle-strace-${process.pid}.txt`) : undefined
     const run = await runCli(['identify', tree.root, '--format', 'ndjson'], {strace: trace})
     expect(run.status, run.stderr).toBe(0)
+    expect(run.stderr, 'the run ends with its error counts').toMatch(/passerelle: \d+ files: .*; \d+ with errors \(.*not-regular \d+/)
     const recs = records(run.stdout)
     const paths = recs.map(rel)
     expect(new Set(paths).size, 'no entry reported twice').toBe(paths.length)
