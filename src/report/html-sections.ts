@@ -63,9 +63,9 @@ function evidenceOf(f: Finding): string {
 }
 
 /** Findings: groups (rule × folder or host) with evidence and bridge, then a table of every finding (capped). */
-export function findingSection(r: ScanResult, cap = 2000): string {
+export function findingSection(r: ScanResult, cap = 2000, groupCap = 300): string {
   const groups = groupFindings(r.findings).sort((a, b) => SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]!)
-  const details = groups.map((g) => {
+  const details = groups.slice(0, groupCap).map((g) => {
     const f = g.findings[0]!
     const b = f.bridge
     const where = g.kind === 'artifact' ? (g.scope === '.' ? 'at the root' : `under ${g.scope}/`) : `on ${g.scope}`
@@ -77,7 +77,8 @@ ${b.commands.length ? `<pre>${b.commands.map(e).join('\n')}</pre>` : ''}${b.tool
   const rows = r.findings.slice(0, cap).map((f) => [sev(f.severity), `<code>${e(f.ruleId)}</code>`, e(subjectLabel(f)), e(f.message),
     f.suppression ? badge('SUPPRESSED') : badge('FAIL'), e(f.baselineState ?? ''), `<code title="${e(f.fingerprint)}">${e(f.fingerprint.slice(0, 12))}</code>`])
   const more = r.findings.length > cap ? `<p>… and ${(r.findings.length - cap).toLocaleString('en')} more findings: see the CSV, JSON or SARIF output for every subject.</p>` : ''
-  return `<section id="findings"><h2>Findings (${r.findings.length.toLocaleString('en')})</h2>${details || '<p>No findings.</p>'}
+  const moreGroups = groups.length > groupCap ? `<p>… and ${(groups.length - groupCap).toLocaleString('en')} smaller groups: see the Markdown, CSV or JSON output.</p>` : ''
+  return `<section id="findings"><h2>Findings (${r.findings.length.toLocaleString('en')} in ${groups.length.toLocaleString('en')} groups)</h2>${details || '<p>No findings.</p>'}${moreGroups}
 <h3>Every finding</h3>${table(['severity', 'rule', 'subject', 'message', 'status', 'baseline', 'fingerprint'], rows, 'findings-table')}${more}</section>`
 }
 

@@ -28,10 +28,16 @@ export function renderMarkdown(result: ScanResult): string {
   const groups = groupFindings(result.findings).sort((a, b) => SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]!)
   if (groups.length) {
     out.push('## Findings', '', '| severity | rule | where | count | examples | bridge |', '| --- | --- | --- | --- | --- | --- |')
-    for (const g of groups) {
+    for (const g of groups.slice(0, 500)) {
       const where = g.kind === 'artifact' ? (g.scope === '.' ? '(root)' : `${g.scope}/`) : g.scope
       out.push(`| ${g.severity} | \`${mdEscape(g.ruleId)}\` ${mdEscape(g.title)} | ${mdEscape(where)} | ${g.count} | ${g.examples.slice(0, 3).map(mdEscape).join('<br>')} | ${mdEscape(g.findings[0]!.bridge.summary)} |`)
     }
+    if (groups.length > 500) out.push('', `… and ${groups.length - 500} smaller groups (see the CSV or JSON output).`)
+    out.push('')
+  }
+  if (result.baseline?.absent.length) {
+    out.push('## Gone since the baseline', '', '| rule | subject |', '| --- | --- |')
+    for (const a of result.baseline.absent.slice(0, 500)) out.push(`| \`${mdEscape(a.ruleId)}\` | ${mdEscape(a.subject)} |`)
     out.push('')
   }
   const register = result.suppressions ?? []
