@@ -29,7 +29,10 @@ const tools: Array<[string, (dir: string) => string]> = [
   ['passerelle identify --no-probes', (d) => passerelle(d, '--no-probes')],
   ['file-type (16 in flight)', (d) => `node ${path.join(PROJECT, 'scripts/bench/file-type.mjs')} ${d} 16`],
   // Last: with the feature probes (decryption attempts with default passwords included) it is the slowest.
-  ...(flag('skip-probes') ? [] : [['passerelle identify (probes on)', (d: string) => passerelle(d)] as [string, (dir: string) => string]]),
+  ...(flag('skip-probes') ? [] : [
+    ['passerelle identify (probes, --no-default-password)', (d: string) => passerelle(d, '--no-default-password')],
+    ['passerelle identify (probes on)', (d: string) => passerelle(d)],
+  ] as Array<[string, (dir: string) => string]>),
 ]
 const out = (i: number) => path.join(WORK, `out-${i}.txt`)
 const mib = (n: number) => `${n.toFixed(0)} MiB`
