@@ -338,3 +338,69 @@ export const ScanResult = z.object({
   compliance: z.array(FrameworkScore).optional(),
 })
 export type ScanResult = z.infer<typeof ScanResult>
+
+// ---- Scan history (the store) ----
+
+/** A recorded scan run. */
+export const StoredRun = z.object({
+  id: z.number().int(),
+  label: z.string().optional(),
+  host: z.string(),
+  status: z.enum(['running', 'complete', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  toolVersion: z.string(),
+  rulesDigest: z.string().optional(),
+  roots: z.array(z.string()),
+  inventories: z.array(z.string()),
+  artifacts: z.number().int(),
+  software: z.number().int(),
+  findings: z.number().int(),
+  errors: z.number().int(),
+  byFormat: z.record(z.string(), z.number().int()),
+  byFeature: z.record(z.string(), z.number().int()),
+  bySeverity: z.record(z.string(), z.number().int()),
+  /** Framework scores (0..1) when the result carried them. */
+  scores: z.record(z.string(), z.number()).default({}),
+})
+export type StoredRun = z.infer<typeof StoredRun>
+
+/** A finding as the store knows it: one row per fingerprint, with when it was first and last seen. */
+export const StoredFinding = z.object({
+  fingerprint: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  severity: Severity,
+  subject: Subject,
+  firstSeenRun: z.number().int(),
+  firstSeenAt: z.string(),
+  lastSeenRun: z.number().int(),
+  lastSeenAt: z.string(),
+})
+export type StoredFinding = z.infer<typeof StoredFinding>
+
+/** One point of the history trend: a run and the estate metrics auditors follow. */
+export const TrendPoint = z.object({
+  run: z.number().int(),
+  startedAt: z.string(),
+  host: z.string(),
+  label: z.string().optional(),
+  artifacts: z.number().int(),
+  findings: z.number().int(),
+  officeDocuments: z.number().int(),
+  odfShare: z.number().describe('ODF documents / office documents, 0..1'),
+  macroFiles: z.number().int().describe('files with a VBA project'),
+  scores: z.record(z.string(), z.number()),
+})
+export type TrendPoint = z.infer<typeof TrendPoint>
+
+/** New, fixed and still-open findings between two runs. */
+export const RunDiff = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  new: z.array(StoredFinding),
+  fixed: z.array(StoredFinding),
+  stillOpen: z.array(StoredFinding),
+  outOfScope: z.array(StoredFinding).describe('seen in A, on a subject run B did not look at (no roots or no inventories)'),
+})
+export type RunDiff = z.infer<typeof RunDiff>

@@ -1,11 +1,14 @@
 import {Args, Command, Flags} from '@oclif/core'
 import type {Severity} from '../model.js'
 import {wantsColour} from '../report/table.js'
+import {recordedScan, storeTarget} from '../services/record.js'
+import type {Warning} from '../services/scan.js'
 import {failsAt, scan} from '../services/scan.js'
 import {prepareResult, reportRequest, writeReports} from '../services/report.js'
 import {fail} from '../lib/fail.js'
 import {reportFlags} from '../lib/report-flags.js'
 import {ruleSetFlags} from '../lib/rule-set-flags.js'
+import {storeFlags} from '../lib/store-flags.js'
 
 export default class Scan extends Command {
   static override description = 'Scan file shares and inventory exports, apply the rules, and report findings with their bridges'
@@ -20,6 +23,7 @@ export default class Scan extends Command {
     ...ruleSetFlags,
     'follow-symlinks': Flags.boolean({default: false, description: 'follow symbolic links (never out of the roots)'}),
     ...reportFlags,
+    ...storeFlags,
   }
 
   async run(): Promise<void> {
@@ -29,11 +33,12 @@ export default class Scan extends Command {
     let result
     try {
       const request = reportRequest(flags, wantsColour(process.stdout))
-      result = await scan({
+      const options = {
         roots, inventories: flags.inventory, rulePaths: flags.rules, config: flags.config, followSymlinks: flags['follow-symlinks'],
-        onWarning: (w) => this.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`),
-      })
-      result = prepareResult(result, request)
+        onWarning: (w: Warning) => this.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`),
+      }
+      const prepare = (r: Awaited<ReturnType<typeof scan>>) => prepareResult(r, request)
+      result = flags.record || flags.store ? (await recordedScan(options, storeTarget(flags.store), flags.label, prepare)).result : prepare(await scan(options))
       await writeReports(result, request)
     } catch (e) {
       fail(this, (e as Error).message)

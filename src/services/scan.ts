@@ -13,6 +13,8 @@ import {RuleIndex} from '../rules/rule-index.js'
 import {identifyRoots, type IdentifyOptions} from './identify.js'
 import {loadRuleSet} from './rules.js'
 
+export type {Warning}
+
 export type ScanOptions = IdentifyOptions & {
   roots: string[]
   inventories: string[]
@@ -25,6 +27,8 @@ export type ScanOptions = IdentifyOptions & {
   /** Ignore any .passerelle.yaml (tests, reproducible runs). */
   noConfig?: boolean
   onWarning?: (w: Warning) => void
+  /** Called with each subject's new findings as the scan streams (the store records them in batches). */
+  onFindings?: (findings: Finding[]) => Promise<void>
 }
 
 /** The version of Passerelle, read from package.json. */
@@ -62,8 +66,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let artifacts = 0
   let software = 0
 
-  const matchAll = (subject: MatchSubject) => {
+  const matchAll = async (subject: MatchSubject) => {
+    const before = findings.length
     for (const {rule, evidence} of index.match(subject)) findings.push(findingFor(rule, subject, evidence))
+    if (options.onFindings && findings.length > before) await options.onFindings(findings.slice(before))
   }
   if (options.roots.length > 0) {
     for await (const a of identifyRoots(options.roots, options) as AsyncGenerator<Artifact>) {
@@ -71,13 +77,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       byFormat[a.format] = (byFormat[a.format] ?? 0) + 1
       for (const f of new Set(a.features.map((x) => x.id))) byFeature[f] = (byFeature[f] ?? 0) + 1
       if (a.error) errors.push({path: a.path, code: a.error.code, message: a.error.message})
-      matchAll({kind: 'artifact', artifact: a})
+      await matchAll({kind: 'artifact', artifact: a})
     }
   }
   for (const file of options.inventories) {
     for await (const s of readInventory(file, options.onWarning ?? (() => {})) as AsyncGenerator<Software>) {
       software++
-      matchAll({kind: 'software', software: s})
+      await matchAll({kind: 'software', software: s})
     }
   }
   const inputs: ScanInput[] = options.roots.map((p) => ({kind: 'root', path: p}))
