@@ -1,8 +1,6 @@
 // Open the store a target names: a postgres:// URL, or a SQLite file path (created on first use).
 import type {Db} from './db.js'
-import {openPostgres} from './postgres.js'
 import type {Store} from './records.js'
-import {openSqlite} from './sqlite.js'
 import {migrate, sqlStore} from './sql-store.js'
 
 /** Where `--record` writes when no store is named: beside the scan, in the working directory. */
@@ -15,7 +13,8 @@ export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(tar
 export async function openStore(target: string): Promise<Store> {
   let db: Db
   try {
-    db = isPostgresUrl(target) ? await openPostgres(target) : openSqlite(target)
+    // The drivers load only when a store is used: a plain scan pays neither their memory nor their start-up.
+    db = isPostgresUrl(target) ? await (await import('./postgres.js')).openPostgres(target) : (await import('./sqlite.js')).openSqlite(target)
   } catch (e) {
     throw new Error(`store ${redact(target)} cannot be opened: ${(e as Error).message}`)
   }
