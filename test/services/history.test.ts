@@ -28,7 +28,8 @@ function checkHistory(store: string): void {
   expect(h.trend[1].odfShare).toBeCloseTo(3 / 10, 5)
   const d = JSON.parse(cli(['diff', String(h.runs[0].id), String(h.runs[1].id), '--store', store, '-f', 'json']).stdout)
   expect(d.fixed.map((f: {subject: {relativePath: string}}) => f.subject.relativePath).sort()).toEqual(['finance/budget-2019.xls', 'letters/letter-to-mayor.doc', 'slides/all-hands.ppt'])
-  expect(d.new.map((f: {subject: {relativePath: string}}) => f.subject.relativePath)).toEqual([])
+  // Only the file added between the runs can bring new findings (rules may judge ODF files too).
+  for (const f of d.new) expect(f.subject.relativePath).toBe('open/new-report.odt')
   expect(d.stillOpen.length).toBeGreaterThan(5)
   const table = cli(['history', '--store', store]).stdout
   expect(table).toContain('ODF share of office documents: 16.7% → 30.0%')
