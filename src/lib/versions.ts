@@ -159,7 +159,10 @@ function caretUpper(v: ParsedVersion, tilde: boolean): string {
   return [...p.slice(0, at), (p[at] ?? 0) + 1].join('.')
 }
 
-function holds(version: string, op: string | undefined, bound: string, scheme: Scheme | string | undefined): boolean {
+function holds(raw: string, op: string | undefined, bound: string, scheme: Scheme | string | undefined): boolean {
+  // A bound written without an epoch speaks of the upstream version ("LibreOffice < 24.8"): compare the
+  // package's upstream part then, so Debian's "4:7.4.7-1" is 7.4.7 to such a rule (Grype does the same).
+  const version = /^\s*\d+:/.test(bound) ? raw : raw.replace(/^\s*\d+:/, '')
   if (op === '^' || op === '~') {
     const lo = parseVersion(bound, scheme ?? 'dotted')
     const hi = caretUpper(lo, op === '~')
