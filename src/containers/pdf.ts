@@ -29,7 +29,8 @@ export type PdfDocument = {
 }
 
 const DELIM = new Set('()<>[]{}/%'.split(''))
-const WS = /[\0\t\n\f\r ]/
+// ISO 32000 white space: NUL, TAB, LF, FF, CR, SPACE (char codes, so the hot loops call no regex).
+const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0
 const MAX_DEPTH = 64
 
 class Parser {
@@ -37,7 +38,7 @@ class Parser {
   skip() {
     const t = this.text
     for (;;) {
-      while (this.pos < t.length && WS.test(t[this.pos]!)) this.pos++
+      while (this.pos < t.length && isWs(t.charCodeAt(this.pos))) this.pos++
       if (t[this.pos] !== '%') return
       while (this.pos < t.length && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++
     }
@@ -45,7 +46,7 @@ class Parser {
   token(): string {
     const t = this.text
     const start = this.pos
-    while (this.pos < t.length && !WS.test(t[this.pos]!) && !DELIM.has(t[this.pos]!)) this.pos++
+    while (this.pos < t.length && !isWs(t.charCodeAt(this.pos)) && !DELIM.has(t[this.pos]!)) this.pos++
     return t.slice(start, this.pos)
   }
   value(depth = 0): PdfValue | undefined {

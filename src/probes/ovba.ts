@@ -4,24 +4,35 @@
 /** Decompress an MS-OVBA CompressedContainer (signature byte 0x01, then 4 KiB chunks). */
 export function decompressOvba(data: Buffer, maxBytes = 4 * 1024 * 1024): Buffer {
   if (data.length === 0 || data[0] !== 0x01) throw new Error('not an MS-OVBA compressed container')
-  const out: number[] = []
+  // Output grows in a Buffer (not an array of numbers): module sources run to hundreds of kilobytes.
+  let out = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(4096, data.length * 3)))
+  let length = 0
+  const push = (byte: number) => {
+    if (length === out.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes, out.length * 2))
+      out.copy(bigger)
+      out = bigger
+    }
+    out[length++] = byte
+  }
   let p = 1
-  while (p + 2 <= data.length && out.length < maxBytes) {
+  while (p + 2 <= data.length && length < maxBytes) {
     const header = data.readUInt16LE(p)
     if (((header >> 12) & 0x7) !== 0b011) break // not a chunk signature: the container ended
     const chunkEnd = Math.min(data.length, p + 2 + (header & 0x0fff) + 1)
     const compressed = (header & 0x8000) !== 0
     p += 2
-    const chunkStart = out.length
+    const chunkStart = length
     if (!compressed) {
-      for (let i = 0; i < 4096 && p < data.length; i++) out.push(data[p++]!)
+      for (let i = 0; i < 4096 && p < data.length && length < maxBytes; i++) push(data[p++]!)
       continue
     }
-    while (p < chunkEnd && out.length < maxBytes) {
+    while (p < chunkEnd && length < maxBytes) {
       const flags = data[p++]!
       for (let bit = 0; bit < 8 && p < chunkEnd; bit++) {
         if ((flags & (1 << bit)) === 0) {
-          out.push(data[p++]!)
+          if (length < maxBytes) push(data[p++]!)
+          else p++
           continue
         }
         if (p + 2 > chunkEnd) {
@@ -30,18 +41,18 @@ export function decompressOvba(data: Buffer, maxBytes = 4 * 1024 * 1024): Buffer
         }
         const token = data.readUInt16LE(p)
         p += 2
-        const position = out.length - chunkStart
+        const position = length - chunkStart
         const bitCount = Math.max(4, Math.ceil(Math.log2(Math.max(1, position))))
         const lengthMask = 0xffff >> bitCount
-        const length = (token & lengthMask) + 3
+        const count = (token & lengthMask) + 3
         const offset = (token >> (16 - bitCount)) + 1
         if (offset > position) throw new Error('MS-OVBA copy token points before its chunk')
-        for (let i = 0; i < length; i++) out.push(out[out.length - offset]!)
+        for (let i = 0; i < count && length < maxBytes; i++) push(out[length - offset]!)
       }
     }
     p = chunkEnd
   }
-  return Buffer.from(out.slice(0, maxBytes))
+  return Buffer.from(out.subarray(0, length))
 }
 
 /** A module as the dir stream declares it. */

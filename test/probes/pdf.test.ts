@@ -1,0 +1,60 @@
+import {createHash} from 'node:crypto'
+import {describe, expect, it} from 'vitest'
+import {pdf} from '../../fixtures/builders/pdf.js'
+import {rc4} from '../../src/probes/office-crypto.js'
+import {probeBytes} from '../support/inspect.js'
+
+const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex')
+const hex = (b: Buffer) => `<${b.toString('hex')}>`
+
+// An R2 standard security handler whose /U is right for the empty user password (owner password only).
+function ownerOnly(id: Buffer, o: Buffer): string {
+  const p = Buffer.alloc(4)
+  p.writeInt32LE(-64)
+  const key = createHash('md5').update(Buffer.concat([PAD, o, p, id])).digest().subarray(0, 5)
+  return `<< /Filter /Standard /V 1 /R 2 /P -64 /O ${hex(o)} /U ${hex(rc4(key, PAD))} >>`
+}
+
+describe('PDF probe', () => {
+  it('tells owner-password-only restrictions from a document that requires a password', async () => {
+    const id = Buffer.alloc(16, 7)
+    const o = Buffer.alloc(32, 3)
+    const trailer = (enc: number) => `/Root 1 0 R /Encrypt ${enc} 0 R /ID [${hex(id)} ${hex(id)}]`
+    const restricted = await probeBytes(pdf(['<< /Type /Catalog >>', ownerOnly(id, o)], [], trailer(2)), 'r.pdf')
+    expect(restricted.ids).toEqual(['encrypted'])
+    const locked = await probeBytes(pdf(['<< /Type /Catalog >>', `<< /Filter /Standard /V 1 /R 2 /P -64 /O ${hex(o)} /U ${hex(Buffer.alloc(32, 9))} >>`], [], trailer(2)), 'l.pdf')
+    expect(locked.ids).toEqual(['encrypted', 'requires-password'])
+    const cert = await probeBytes(pdf(['<< /Type /Catalog >>', '<< /Filter /Adobe.PubSec /V 4 >>'], [], trailer(2)), 'c.pdf')
+    expect(cert.ids).toEqual(['certificate-encryption', 'encrypted'])
+  })
+
+  it('reports dynamic XFA, nested JavaScript actions, attachments and Launch; not empty signature fields', async () => {
+    const bytes = pdf([
+      '<< /Type /Catalog /NeedsRendering true /AcroForm << /Fields [2 0 R] /XFA 3 0 R >> /OpenAction << /S /Launch /F (calc.exe) >> >>',
+      '<< /FT /Sig /T (sig) /AA << /F << /S /JavaScript /JS (app.alert(1)) >> >> /V 4 0 R >>',
+      '<< /Length 0 >>',
+      '<< /Type /Sig /Reference [] >>',
+      '<< /Type /Filespec /F (a.txt) /EF << /F 3 0 R >> >>',
+    ])
+    const r = await probeBytes(bytes, 'form.pdf')
+    expect(r.ids).toEqual(['acroform', 'attachments', 'launch-action', 'pdf-javascript', 'xfa'])
+    expect(r.evidence.xfa).toMatch(/dynamic/)
+    expect(r.metadata.pdfVersion).toBe('1.7')
+  })
+
+  it('reads the PDF/A claim and the fonts, embedded or not', async () => {
+    const xmp = Buffer.from('<x:xmpmeta><rdf:Description pdfaid:part="2" pdfaid:conformance="B" xmp:CreatorTool="Writer"/></x:xmpmeta>')
+    const bytes = pdf([
+      '<< /Type /Catalog /Metadata 2 0 R >>',
+      `<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>`,
+      '<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Calibri /FontDescriptor 4 0 R >>',
+      '<< /Type /FontDescriptor /FontFile2 5 0 R >>',
+      '<< /Length 0 >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ], [undefined, xmp])
+    const r = await probeBytes(bytes, 'a.pdf')
+    expect(r.evidence.pdfa).toBe('XMP claims PDF/A-2b')
+    expect(r.metadata.fonts).toEqual([{name: 'Calibri', embedded: true}, {name: 'Helvetica', embedded: false}])
+    expect(r.metadata.application).toBe('Writer')
+  })
+})
