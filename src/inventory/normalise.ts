@@ -66,6 +66,19 @@ export function cleanName(name: string): string {
 
 /** The product id for a name or package id, and whether the row is a part (component, update) of it. */
 export function productOf(name: string, ids: string[] = []): {product?: string; part: boolean} {
+  // Fleet exports repeat the same names on every host: remember recent answers (bounded, so memory stays flat).
+  const key = ids.length === 0 ? name : `${name}\u0000${ids.join('\u0000')}`
+  const known = recent.get(key)
+  if (known) return known
+  const found = lookUp(name, ids)
+  if (recent.size >= 20_000) recent.clear()
+  recent.set(key, found)
+  return found
+}
+
+const recent = new Map<string, {product?: string; part: boolean}>()
+
+function lookUp(name: string, ids: string[]): {product?: string; part: boolean} {
   const lower = name.toLowerCase().trim()
   const raw = lower.replace(/\s+/g, ' ')
   const t = data()

@@ -74,12 +74,14 @@ export async function* textLines(file: string): AsyncGenerator<{text: string; li
   let line = 0
   for await (const chunk of textChunks(file)) {
     pending += chunk
+    let from = 0
     let at: number
-    while ((at = pending.indexOf('\n')) !== -1) {
+    while ((at = pending.indexOf('\n', from)) !== -1) {
       line++
-      yield {text: pending.slice(0, at).replace(/\r$/, ''), line}
-      pending = pending.slice(at + 1)
+      yield {text: pending.slice(from, pending.charCodeAt(at - 1) === 13 && at > from ? at - 1 : at), line}
+      from = at + 1
     }
+    pending = pending.slice(from)
   }
   if (pending !== '') yield {text: pending.replace(/\r$/, ''), line: line + 1}
 }

@@ -47,7 +47,8 @@ export const osqueryJson: Reader = {
     if (/^\s*\{/.test(t) && /"hostIdentifier"\s*:/.test(t) && /"(columns|snapshot|diffResults)"\s*:/.test(t)) return 0.9
     if (!/^\s*\[\s*\{/.test(t)) return 0
     const first = t.slice(0, 4000)
-    return /"(install_source|identifying_number|uninstall_string|bundle_identifier|bundle_short_version|admindir|maintainer)"\s*:/.test(first) ? 0.85 : 0
+    if (/"(install_source|identifying_number|uninstall_string|bundle_identifier|bundle_short_version|admindir|maintainer)"\s*:/.test(first)) return 0.85
+    return /"release"\s*:/.test(first) && /"(sha1|epoch)"\s*:/.test(first) ? 0.8 : 0
   },
   async *read(file, warn, options = {}) {
     const text = await readText(file)

@@ -9,7 +9,7 @@ export type PackageColumns = {version: number; arch: number; status: number; sco
 
 /** Choose the version, architecture and status columns from sample lines (tab-separated, else spaces). */
 export function pickColumns(lines: string[], _scheme: 'debian' | 'rpm', arch: RegExp): PackageColumns | undefined {
-  const rows = lines.filter((l) => l.trim()).map((l) => (l.includes('\t') ? l.split('\t') : l.trim().split(/\s+/)))
+  const rows = lines.filter((l) => l.trim() && !l.startsWith('gpg-pubkey')).map((l) => (l.includes('\t') ? l.split('\t') : l.trim().split(/\s+/)))
   if (rows.length === 0) return undefined
   const width = Math.max(...rows.map((r) => r.length))
   if (width < 2) return undefined
@@ -18,7 +18,7 @@ export function pickColumns(lines: string[], _scheme: 'debian' | 'rpm', arch: Re
   let best = 0
   for (let i = 1; i < width; i++) {
     // A version has a digit first and a separator somewhere, or is short; pure long integers are sizes or dates.
-    const s = share(i, (v) => VERSION.test(v) && (/[.:+~-]/.test(v) || v.length <= 4) && !arch.test(v))
+    const s = share(i, (raw) => ((v) => VERSION.test(v) && (/[.:+~-]/.test(v) || v.length <= 4) && !arch.test(v))(raw.replace(/^\(none\):/, '')))
     if (s > best) {
       best = s
       version = i
@@ -28,7 +28,7 @@ export function pickColumns(lines: string[], _scheme: 'debian' | 'rpm', arch: Re
   let archCol = -1
   let status = -1
   for (let i = 1; i < width; i++) {
-    if (archCol === -1 && i !== version && share(i, (v) => arch.test(v)) > 0.8) archCol = i
+    if (archCol === -1 && i !== version && share(i, (v) => arch.test(v)) > 0.6) archCol = i
     // A status column may be on some lines only (GLPI-Agent adds it in newer versions).
     const present = rows.filter((r) => r[i] !== undefined && r[i]!.trim() !== '')
     if (status === -1 && present.length > 0 && present.filter((r) => STATUS.test(r[i]!.trim())).length / present.length > 0.5) status = i

@@ -11,5 +11,5 @@ export const pdqCsv = csvReader({
     host: ['computername', 'computer'],
   },
   signatures: [['computername', 'applicationname'], ['computer', 'applicationname'], ['computername', 'application', 'version']],
-  confidence: 0.88,
+  confidence: 0.93,
 })
