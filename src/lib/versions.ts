@@ -160,9 +160,9 @@ function caretUpper(v: ParsedVersion, tilde: boolean): string {
 }
 
 function holds(raw: string, op: string | undefined, bound: string, scheme: Scheme | string | undefined): boolean {
-  // A bound written without an epoch speaks of the upstream version ("LibreOffice < 24.8"): compare the
-  // package's upstream part then, so Debian's "4:7.4.7-1" is 7.4.7 to such a rule (Grype does the same).
-  const version = /^\s*\d+:/.test(bound) ? raw : raw.replace(/^\s*\d+:/, '')
+  // A bound written without an epoch ("<24.8") speaks of the upstream version: the row's epoch
+  // (Debian 4:7.4.7-1, RPM 1:10.3) is packaging history and must not make 7.4 newer than 24.8.
+  const version = /^\s*\d+:/.test(bound) ? raw : raw.replace(/^\s*(\d+|\(none\)):(?=\d)/, '')
   if (op === '^' || op === '~') {
     const lo = parseVersion(bound, scheme ?? 'dotted')
     const hi = caretUpper(lo, op === '~')

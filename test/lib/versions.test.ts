@@ -70,6 +70,10 @@ describe('versions', () => {
     expect(compare('0.0~r131-2ubuntu3', '0.0-1', 'debian')).toBeLessThan(0)
     expect(compare('2.4.57-1+deb12u1', '2.4.57-1', 'debian')).toBeGreaterThan(0)
     expect(satisfies('2.4.57-1+deb12u1', '>=2.4.0', 'debian')).toBe(true)
+    // a bound without an epoch compares upstream versions; with one, the epoch counts
+    expect(satisfies('4:7.4.7-1+deb12u14', '<24.8', 'debian')).toBe(true)
+    expect(satisfies('4:7.4.7-1+deb12u14', '<24.8')).toBe(true)
+    expect(satisfies('4:7.4.7-1', '>3:24.8', 'debian')).toBe(true)
     expect(compare('3.112+nmu2', '3.112', 'debian')).toBeGreaterThan(0)
     expect(compare('5.1.1alpha+20120614-2+b3', '5.1.1alpha+20120614-2', 'debian')).toBeGreaterThan(0)
     expect(compare('9100h-6', '9100-6', 'debian')).toBeGreaterThan(0)
