@@ -8,12 +8,6 @@ import {openTracker, renderJiraCsv, summaryLine, syncTickets, type SyncOutcome, 
 
 export type SyncOptions = {tracker: string; url?: string; project: string; closeStatus?: string; dryRun?: boolean; env?: NodeJS.ProcessEnv}
 
-/** Whether a finding is suppressed, whichever way the result records it (flag, status or suppression list). */
-export function isSuppressed(f: Record<string, unknown>): boolean {
-  const s = f.suppressions ?? f.suppression
-  return f.suppressed === true || f.status === 'suppressed' || (Array.isArray(s) ? s.length > 0 : Boolean(s))
-}
-
 /** Read and check a saved ScanResult; drop suppressed findings (they never open tickets). */
 export async function readResult(file: string): Promise<ScanResult> {
   let raw: any
@@ -22,13 +16,12 @@ export async function readResult(file: string): Promise<ScanResult> {
   } catch (e) {
     throw new Error(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
   }
-  const kept = Array.isArray(raw?.findings) ? raw.findings.filter((f: Record<string, unknown>) => !isSuppressed(f)) : raw?.findings
-  const parsed = ScanResult.safeParse({...raw, findings: kept})
+  const parsed = ScanResult.safeParse(raw)
   if (!parsed.success) {
     const d = deepestIssue(parsed.error.issues[0]!)
     throw new Error(`${file}: not a Passerelle scan result (field ${d.path.join('.')}: ${d.message})`)
   }
-  return parsed.data
+  return {...parsed.data, findings: parsed.data.findings.filter((f) => !f.suppression)}
 }
 
 /** The finding groups as tickets see them, with the bridge of the group's rule. */

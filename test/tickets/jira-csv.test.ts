@@ -14,7 +14,7 @@ describe('tickets export --to jira-csv', () => {
     const result = writeResult(path.join(dir, 'r.json'), [
       finding('office.legacy-word-binary', 'letters/a.doc'), finding('office.legacy-word-binary', 'letters/b.doc'),
       finding('eos.flash-player', 'host:PC-FIN-01'),
-      finding('office.vba-macros', 'hr/w.docm', {suppressed: true}),
+      finding('office.vba-macros', 'hr/w.docm', {suppression: {reason: 'kept for the archive', source: '.passerelle-ignore.yaml:1'}}),
     ])
     const out = path.join(dir, 'issues.csv')
     const r = cli(['tickets', 'export', result, '--to', 'jira-csv', '-o', out])

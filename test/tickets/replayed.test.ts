@@ -15,7 +15,7 @@ const result = writeResult(path.join(dir, 'result.json'), [
   finding('office.legacy-word-binary', 'letters/a.doc'), finding('office.legacy-word-binary', 'letters/b.doc'),
   finding('office.legacy-excel-binary', 'finance/q.xls'), finding('office.vba-macros', 'tools/m.docm'),
   finding('eos.flash-player', 'host:PC-FIN-01'),
-  finding('office.vba-macros', 'hr/waiver.docm', {suppressions: [{kind: 'external', justification: 'signed macro, approved'}]}),
+  finding('office.vba-macros', 'hr/waiver.docm', {suppression: {reason: 'signed macro, approved', source: '.passerelle-ignore.yaml:3'}}),
 ])
 
 const cases = [
