@@ -1,5 +1,6 @@
 // GitHub Issues adapter: the fingerprint is an HTML-comment marker in the body; Passerelle's issues carry
-// the `passerelle` label (listed reliably), and a closed issue is found through the search API.
+// the `passerelle` label (listed reliably), and a closed issue is found through the search API. Writes are
+// paced under GitHub's secondary limit (80 content-creating requests a minute).
 import {request, type HttpOptions} from './http.js'
 import {markerIn, oldestByFingerprint, type Ticket, type Tracker, type TrackerOptions} from './tracker.js'
 
@@ -9,7 +10,7 @@ type Issue = {number: number; title: string; state: string; body?: string | null
 export function githubTracker(o: TrackerOptions): Tracker {
   if (!/^[\w.-]+\/[\w.-]+$/.test(o.project)) throw new Error(`github: --project must be owner/repo, not "${o.project}"`)
   const http: HttpOptions = {
-    base: o.url, name: 'github',
+    base: o.url, name: 'github', writeGapMs: o.writeGapMs ?? 800,
     headers: {Authorization: `Bearer ${o.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': 'passerelle'},
   }
   const repo = `/repos/${o.project}`

@@ -42,7 +42,7 @@ export type Tracker = {
 }
 
 /** How adapters are configured: base URL, project (Redmine identifier, RT queue, owner/repo, GitLab id). */
-export type TrackerOptions = {url: string; project: string; token: string; closeStatus?: string}
+export type TrackerOptions = {url: string; project: string; token: string; closeStatus?: string; writeGapMs?: number}
 
 const MARKER = /passerelle-fingerprint: ([0-9a-f]{64})/
 

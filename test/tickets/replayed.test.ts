@@ -5,6 +5,7 @@ import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runCli} from './support/run-cli.js'
 import {replay, type Exchange, type Replay} from './support/replay.js'
+import {rateLimitWait} from '../../src/tickets/http.js'
 import {finding, writeResult} from './support/results.js'
 
 const TOKEN = 'tok-SECRET-4242'
@@ -77,5 +78,27 @@ describe('tickets sync errors', () => {
     const r = await runCli(['tickets', 'sync', result, '--tracker', 'redmine', '--url', 'http://127.0.0.1:9', '--project', 'x'], {REDMINE_API_KEY: 'k'})
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('redmine: cannot reach http://127.0.0.1:9')
+  })
+})
+
+describe('rate limits', () => {
+  it('reads the wait from retry-after, x-ratelimit-reset, or 1 s; other errors are not rate limits', () => {
+    const h = (o: Record<string, string>) => new Headers(o)
+    expect(rateLimitWait(429, h({'retry-after': '7'}))).toBe(7000)
+    expect(rateLimitWait(403, h({'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1010'}), 1_000_000)).toBe(10_000)
+    expect(rateLimitWait(503, h({}))).toBe(1000)
+    expect(rateLimitWait(403, h({}))).toBeUndefined()
+    expect(rateLimitWait(404, h({'retry-after': '3'}))).toBeUndefined()
+  })
+
+  it('waits and retries when GitHub answers a secondary rate limit', async () => {
+    const [first, ...rest] = load('github').filter((e) => e.method === 'GET')
+    server = await replay([{...first!, status: 403, headers: {'retry-after': '1'}, response: {message: 'You have exceeded a secondary rate limit'}}, first!, ...rest])
+    const t0 = Date.now()
+    const r = await runCli(['tickets', 'sync', result, '--tracker', 'github', '--url', server.url, '--project', 'acme/estate', '--dry-run'], {GITHUB_TOKEN: TOKEN})
+    expect(server.mismatches).toEqual([])
+    expect(r.status).toBe(0)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000)
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('plan: created 1, updated 1, reopened 1, closed 1, unchanged 1')
   })
 })

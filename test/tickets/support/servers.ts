@@ -91,9 +91,10 @@ export async function startRt(dir: string, suffix: string): Promise<Started> {
   mkdirSync(siteDir, {recursive: true})
   copyFileSync(RT_DB, path.join(dir, 'rtdb'))
   const port = await freePort()
-  // The package's site config, with the database and base URL of this run in place of dbconfig-common's.
+  // The package's site config, with the database and base URL of this run in place of dbconfig-common's;
+  // mail goes to a file, and the token is hashed with a cheap bcrypt cost (RT checks it on every request).
   for (const f of readdirSync(RT_SITE_DIR).filter((f) => f.endsWith('.pm') && !f.includes('dbconfig'))) copyFileSync(path.join(RT_SITE_DIR, f), path.join(siteDir, f))
-  writeFileSync(path.join(siteDir, '99-passerelle-test.pm'), `Set($DatabaseType, 'SQLite');\nSet($DatabaseName, '${path.join(dir, 'rtdb')}');\nSet($WebBaseURL, 'http://127.0.0.1:${port}');\nSet($WebPath, '/rt');\nSet($LogToSyslog, undef);\nSet($LogToSTDERR, 'error');\nSet($MailCommand, 'testfile');\n1;\n`)
+  writeFileSync(path.join(siteDir, '99-passerelle-test.pm'), `Set($DatabaseType, 'SQLite');\nSet($DatabaseName, '${path.join(dir, 'rtdb')}');\nSet($WebBaseURL, 'http://127.0.0.1:${port}');\nSet($WebPath, '/rt');\nSet($LogToSyslog, undef);\nSet($LogToSTDERR, 'error');\nSet($MailCommand, 'testfile');\nSet($BcryptCost, 4);\n1;\n`)
   const env = {RT_SITE_CONFIG_DIR: siteDir}
   const made = await run('perl', [path.join(import.meta.dirname, 'rt-setup.pl'), suffix], {env: {...process.env, ...env}, timeout: 300_000}).then((r) => r.stdout, (e: Error) => e)
   if (made instanceof Error) return {ok: false, reason: `RT setup failed: ${made.message}`}
