@@ -30,6 +30,20 @@ export class NotRegularError extends Error {
 // Never block on a FIFO swapped in after the walk, never follow a link swapped in either.
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
 
+/** The range a read may take, clamped to the file, or a BudgetError once the file's time or bytes run out.
+ * Shared by the async Source and the worker threads' synchronous one, so both enforce the same budgets. */
+export function readAllowance(size: number, options: SourceOptions): (spent: number, offset: number, length: number) => {start: number; want: number} {
+  const budget = options.byteBudget ?? 64 * 1024 * 1024
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY
+  return (spent, offset, length) => {
+    const start = Math.max(0, Math.min(offset, size))
+    const want = Math.max(0, Math.min(length, size - start))
+    if (Date.now() > deadline) throw new BudgetError('the per-file time budget ran out')
+    if (spent + want > budget) throw new BudgetError(`reading ${want} bytes at ${start} would pass the ${budget}-byte budget`)
+    return {start, want}
+  }
+}
+
 /** Open a file for positioned reads and read its head. `path` may be the raw bytes of the name. */
 export async function openSource(path: string | Buffer, size: number, options: SourceOptions = {}): Promise<Source> {
   const handle: FileHandle = await open(path, OPEN_FLAGS)
@@ -42,18 +56,14 @@ export async function openSource(path: string | Buffer, size: number, options: S
     throw new NotRegularError('not a regular file when opened, not read')
   }
   size = stats.size
-  const budget = options.byteBudget ?? 64 * 1024 * 1024
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY
+  const allow = readAllowance(size, options)
   const source: Source = {
     path: typeof path === 'string' ? path : decodeName(path),
     size,
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {
-      const start = Math.max(0, Math.min(offset, size))
-      const want = Math.max(0, Math.min(length, size - start))
-      if (Date.now() > deadline) throw new BudgetError('the per-file time budget ran out')
-      if (source.bytesRead + want > budget) throw new BudgetError(`reading ${want} bytes at ${start} would pass the ${budget}-byte budget`)
+      const {start, want} = allow(source.bytesRead, offset, length)
       const buffer = Buffer.allocUnsafe(want)
       let got = 0
       while (got < want) {

@@ -4,7 +4,7 @@
 // openSource: no FIFO blocking, no link following, regular files only, byte and time budgets.
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {decodeName} from '../lib/fs-names.js'
-import {BudgetError, NotRegularError, type Source, type SourceOptions} from './source.js'
+import {NotRegularError, readAllowance, type Source, type SourceOptions} from './source.js'
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
 
@@ -20,14 +20,10 @@ export function openSourceSync(path: string | Buffer, _size: number, options: So
     closeSync(fd)
     throw e
   }
-  const budget = options.byteBudget ?? 64 * 1024 * 1024
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY
+  const allow = readAllowance(size, options)
   let closed = false
   const readNow = (offset: number, length: number): Buffer => {
-    const start = Math.max(0, Math.min(offset, size))
-    const want = Math.max(0, Math.min(length, size - start))
-    if (Date.now() > deadline) throw new BudgetError('the per-file time budget ran out')
-    if (source.bytesRead + want > budget) throw new BudgetError(`reading ${want} bytes at ${start} would pass the ${budget}-byte budget`)
+    const {start, want} = allow(source.bytesRead, offset, length)
     const buffer = Buffer.allocUnsafe(want)
     let got = 0
     while (got < want) {
