@@ -11,6 +11,7 @@ import {powerPointFeatures} from './powerpoint.js'
 import {addFeature, checkDeadline, mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
 import {summaryInformation} from './property-set.js'
 import {vbaFeatures} from './vba.js'
+import {visioFeatures} from './visio.js'
 import {wordFeatures} from './word.js'
 
 const MAX_WORKBOOK = 32 * 1024 * 1024
@@ -46,6 +47,9 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions): Promise
   const ppt = await powerPointFeatures(cfb)
   mergeFeatures(features, ppt.features)
   warnings.push(...ppt.warnings)
+  const visio = await visioFeatures(cfb)
+  mergeFeatures(features, visio.features)
+  warnings.push(...visio.warnings)
   containedObjects(cfb, features, names)
   return result
 }

@@ -14,6 +14,11 @@ const CORRECTIONS: Array<{file: string; add: string; why: string}> = [
     add: 'vba-autoexec',
     why: 'its module Modul1 reads `Sub Auto_Open()`, an olevba AutoExec keyword (the labeller recorded vba-macros only after decrypting)',
   })),
+  ...['vba-macros', 'vba-autoexec'].map((add) => ({
+    file: 'visio_with_embeded.vsd',
+    add,
+    why: 'VisioDocument holds a VBA project (ThisDocument, NewMacros, UserForm1 with `Private Sub UserForm_Click()`) in its document-level OLE list; the labeller had no Visio binary VBA reader (olevba has none)',
+  })),
 ]
 
 // Features no probe reports yet, printed with the table but not held to the thresholds.
