@@ -5,10 +5,11 @@ import {compoundProbe} from './ole2.js'
 import {packageProbe} from './package.js'
 import {pdfProbe} from './pdf.js'
 import {plainProbe} from './plain.js'
+import {pstProbe} from './pst.js'
 import {mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
 
 /** The probes, in the order they run: one per container family. */
-export const PROBES: Probe[] = [compoundProbe, packageProbe, pdfProbe, accessProbe, plainProbe]
+export const PROBES: Probe[] = [compoundProbe, packageProbe, pdfProbe, accessProbe, pstProbe, plainProbe]
 
 /** Per-file limits of the probes (bytes are capped by the Source's budget and each reader's caps). */
 export type ProbeSettings = {timeBudgetMs?: number; defaultPassword?: boolean}

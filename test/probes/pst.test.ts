@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest'
+import {pstFile} from '../../fixtures/builders/pst.js'
+import {bufferSource} from '../../src/containers/source.js'
+import {probe} from '../../src/probes/index.js'
+import {identify} from '../../src/identify/identify.js'
+import {probeBytes} from '../support/inspect.js'
+
+const NO_PASSWORD: Array<[number, number, number]> = [[0x35df, 3, 0x89]]
+
+describe('PST store password probe', () => {
+  it('reports a Unicode store whose PidTagPstPassword is set, without printing the CRC', async () => {
+    const r = await probeBytes(pstFile(), 'mail.pst')
+    expect(r.ids).toEqual(['password-protected'])
+    expect(r.evidence['password-protected']).toBe('store password set (PidTagPstPassword CRC-32 is non-zero; Unicode store, none block encoding)')
+    expect(JSON.stringify(r)).not.toMatch(/1234abcd|305441741/i)
+  })
+
+  it('reports nothing when the property is absent or zero', async () => {
+    expect((await probeBytes(pstFile({props: NO_PASSWORD}), 'a.pst')).ids).toEqual([])
+    expect((await probeBytes(pstFile({props: [...NO_PASSWORD, [0x67ff, 3, 0]]}), 'b.pst')).ids).toEqual([])
+    expect((await probeBytes(pstFile({props: []}), 'c.pst')).ids).toEqual([])
+  })
+
+  it.each([
+    ['ANSI', {unicode: false}],
+    ['permute-encoded', {crypt: 1 as const}],
+    ['cyclic-encoded', {crypt: 2 as const}],
+    ['ANSI cyclic-encoded', {unicode: false, crypt: 2 as const}],
+    ['two-level node B-tree', {twoLevelNbt: true}],
+    ['XBLOCK heap over two blocks', {xblock: true, crypt: 1 as const}],
+    ['ANSI XBLOCK', {unicode: false, xblock: true}],
+  ])('reads the password property of a %s store', async (_, options) => {
+    expect((await probeBytes(pstFile(options), 'mail.pst')).ids).toEqual(['password-protected'])
+    expect((await probeBytes(pstFile({...options, props: NO_PASSWORD}), 'mail.pst')).ids).toEqual([])
+  })
+
+  it('reads only the header, the pages on the path and the block', async () => {
+    const bytes = Buffer.concat([pstFile({twoLevelNbt: true}), Buffer.alloc(4 * 1024 * 1024)])
+    const source = bufferSource('big.pst', bytes)
+    let read = 0
+    const counted = {...source, read: async (o: number, l: number) => ((read += l), source.read(o, l))}
+    const r = await probe((await identify(counted, 'pst')).inspection)
+    expect(r.features.map((f) => f.id)).toEqual(['password-protected'])
+    expect(read).toBeLessThan(4 * 512)
+  })
+
+  it('turns a B-tree page that points to itself into a warning, not a hang', async () => {
+    const bytes = pstFile({twoLevelNbt: true})
+    bytes.writeBigUInt64LE(0x600n, 0x600 + 16) // the level-1 root's only entry now points back at the root
+    const r = await probeBytes(bytes, 'loop.pst')
+    expect(r.ids).toEqual([])
+    expect(r.warnings.join(' ')).toMatch(/probe pst failed: corrupt-container: B-tree page at 1536 is inconsistent/)
+  })
+
+  it('warns on a truncated store', async () => {
+    const r = await probeBytes(pstFile().subarray(0, 0x700), 'cut.pst')
+    expect(r.warnings.join(' ')).toMatch(/probe pst failed: corrupt-container/)
+  })
+})
