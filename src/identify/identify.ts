@@ -8,6 +8,7 @@ import {openZip} from '../containers/zip.js'
 import type {ErrorInfo} from '../model.js'
 import {extensionFits} from './formats.js'
 import {pdfHeaderAt, sniffMagic} from './magic.js'
+import {decideEncrypted} from './encrypted.js'
 import {identifyCfb} from './ole2.js'
 import {sniffText} from './text.js'
 import {identifyZip} from './zip.js'
@@ -23,12 +24,18 @@ export type Identification = {
 
 type Step = {format: string; basis: string[]; warnings: string[]; container: OpenedContainer}
 
+/** Switches of identification. */
+export type IdentifyFileOptions = {
+  /** Decrypt ECMA-376 packages with Excel's documented default password to name their subtype (default on). */
+  defaultPassword?: boolean
+}
+
 /** Identify the file behind a Source by its content. */
-export async function identify(source: Source, extension: string): Promise<Identification> {
+export async function identify(source: Source, extension: string, options: IdentifyFileOptions = {}): Promise<Identification> {
   const step: Step = {format: 'unknown', basis: [], warnings: [], container: {kind: 'plain'}}
   let error: ErrorInfo | undefined
   try {
-    await decide(source, extension, step)
+    await decide(source, extension, step, options)
   } catch (e) {
     // A broken container keeps the format its signature gave, with the reason as an error.
     error = {code: (e as {code?: string}).code ?? 'corrupt-container', message: (e as Error).message}
@@ -38,13 +45,13 @@ export async function identify(source: Source, extension: string): Promise<Ident
   return {format, basis, warnings, extensionMismatch, error, inspection: {source, extension, format, container}}
 }
 
-async function decide(source: Source, extension: string, step: Step): Promise<void> {
+async function decide(source: Source, extension: string, step: Step, options: IdentifyFileOptions): Promise<void> {
   const head = source.head
   const hit = sniffMagic(head, extension)
   if (hit && 'container' in hit) {
     step.format = hit.container === 'ole2' ? 'cfb' : 'zip'
     step.basis = [hit.basis]
-    const d = hit.container === 'ole2' ? await inOle2(source, extension, step) : await inZip(source, extension, step)
+    const d = hit.container === 'ole2' ? await inOle2(source, extension, step, options) : await inZip(source, extension, step)
     step.format = d.format
     step.basis.push(...d.basis)
     step.warnings.push(...d.warnings)
@@ -74,10 +81,12 @@ async function decide(source: Source, extension: string, step: Step): Promise<vo
   if (text) Object.assign(step, {format: text.format, basis: [text.basis], warnings: text.warnings ?? []})
 }
 
-async function inOle2(source: Source, extension: string, step: Step) {
+async function inOle2(source: Source, extension: string, step: Step, options: IdentifyFileOptions) {
   const cfb = await openCfb(source)
-  step.container = {kind: 'ole2', cfb}
-  return identifyCfb(cfb, extension)
+  const container: OpenedContainer = {kind: 'ole2', cfb}
+  step.container = container
+  const d = await identifyCfb(cfb, extension)
+  return options.defaultPassword === false ? d : decideEncrypted(cfb, extension, d, container)
 }
 
 async function inZip(source: Source, extension: string, step: Step) {

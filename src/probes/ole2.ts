@@ -1,11 +1,12 @@
 // The compound-file probe: encryption and IRM first (they hide everything else), then VBA, the
 // application streams (Workbook, WordDocument, PowerPoint Document), embedded objects and controls.
 import {openCfb, type Cfb} from '../containers/cfb.js'
+import {decryptPackage, type DecryptedPackage} from '../containers/ooxml-crypto.js'
 import {bufferSource} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
 import type {ArtifactMetadata, Feature} from '../model.js'
 import {decryptBiff, walkBiff} from './biff.js'
-import {checkRc4, decryptOoxml} from './office-crypto.js'
+import {checkRc4} from './office-crypto.js'
 import {packageFeatures} from './package.js'
 import {powerPointFeatures} from './powerpoint.js'
 import {addFeature, checkDeadline, mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
@@ -15,11 +16,10 @@ import {visioFeatures} from './visio.js'
 import {wordFeatures} from './word.js'
 
 const MAX_WORKBOOK = 32 * 1024 * 1024
-const MAX_PACKAGE = 32 * 1024 * 1024
 const AFTER_DEFAULT = 'behind the default password: '
 
-/** Features and metadata of a compound file. */
-export async function compoundFeatures(cfb: Cfb, options: ProbeOptions): Promise<ProbeResult> {
+/** Features and metadata of a compound file; `decrypted` is identification's default-password attempt, if it made one. */
+export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypted?: DecryptedPackage): Promise<ProbeResult> {
   const features: Feature[] = []
   const warnings: string[] = []
   const metadata: ArtifactMetadata = await summaryInformation(cfb).catch(() => ({}))
@@ -33,7 +33,7 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions): Promise
   const info = cfb.find('EncryptionInfo')
   const pkg = cfb.find('EncryptedPackage')
   if (info && pkg) {
-    await encryptedPackage(cfb, info, pkg, options, result)
+    await encryptedPackage(cfb, info, options, result, decrypted)
     return result
   }
   const vba = await vbaFeatures(cfb, '')
@@ -54,14 +54,14 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions): Promise
   return result
 }
 
-async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], pkg: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult) {
-  const infoBytes = await cfb.readStream(info, 1024 * 1024)
-  const version = infoBytes.length >= 4 ? `${infoBytes.readUInt16LE(0)}.${infoBytes.readUInt16LE(2)}` : '?'
-  if (!options.defaultPassword || pkg.size > MAX_PACKAGE) {
-    addFeature(result.features, 'encrypted', `OOXML EncryptedPackage (EncryptionInfo ${version})`)
+async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult, decrypted?: DecryptedPackage) {
+  if (!options.defaultPassword) {
+    const head = await cfb.readStream(info, 4)
+    addFeature(result.features, 'encrypted', `OOXML EncryptedPackage (EncryptionInfo ${head.length >= 4 ? `${head.readUInt16LE(0)}.${head.readUInt16LE(2)}` : '?'})`)
     return
   }
-  const {scheme, plain} = decryptOoxml(infoBytes, await cfb.readStream(pkg, MAX_PACKAGE))
+  // Identification normally tried the password already: reuse its result rather than derive the key twice.
+  const {scheme, plain} = decrypted ?? (await decryptPackage(cfb))
   addFeature(result.features, 'encrypted', `OOXML EncryptedPackage, ${scheme}`)
   if (!plain) return
   addFeature(result.features, 'default-password', `opens with Excel's default password VelvetSweatshop (${scheme})`)
@@ -109,7 +109,7 @@ function containedObjects(cfb: Cfb, features: Feature[], names: Set<string>) {
 export const compoundProbe: Probe = {
   name: 'ole2',
   applies: (i) => i.container.kind === 'ole2',
-  run: (i, options) => (i.container.kind === 'ole2' ? compoundFeatures(i.container.cfb, options) : Promise.resolve({})),
+  run: (i, options) => (i.container.kind === 'ole2' ? compoundFeatures(i.container.cfb, options, i.container.decrypted) : Promise.resolve({})),
 }
 
 /** Probe a compound file held in memory (an embedded vbaProject.bin or object). */

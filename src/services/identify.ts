@@ -66,7 +66,7 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
 
 async function inspect(base: Artifact, source: Source, options: IdentifyOptions): Promise<Artifact> {
   try {
-    const id = await identify(source, base.extension)
+    const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword})
     const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
     const metadata = Object.keys(found.metadata).length > 0 ? found.metadata : undefined
