@@ -9,10 +9,16 @@ import {runCorpus, score, table, type Row} from './score.js'
 // Labels the corpus lacks although the bytes show them, each with its proof. They are printed and
 // applied, so the thresholds measure the probes, not the labeller's gaps.
 const CORRECTIONS: Array<{file: string; add: string; why: string}> = [
-  ...['xls', 'xlsm', 'xlsx'].map((ext) => ({
+  // Re-checked 2026-11-28 by decompressing the modules: all three have Modul1 = `Sub Auto_Open() / MsgBox "Hello World" / End Sub`.
+  {
+    file: 'autostart-encrypt-standardpassword.xls',
+    add: 'vba-autoexec',
+    why: '_VBA_PROJECT_CUR/VBA/Modul1 reads `Sub Auto_Open()`, an olevba AutoExec keyword; BIFF RC4 encrypts only the Workbook stream, so the project is readable without any password (the MANIFEST lists vba-macros only)',
+  },
+  ...['xlsm', 'xlsx'].map((ext) => ({
     file: `autostart-encrypt-standardpassword.${ext}`,
     add: 'vba-autoexec',
-    why: 'its module Modul1 reads `Sub Auto_Open()`, an olevba AutoExec keyword (the labeller recorded vba-macros only after decrypting)',
+    why: 'behind the default password VelvetSweatshop, xl/vbaProject.bin module Modul1 reads `Sub Auto_Open()`, an olevba AutoExec keyword (the MANIFEST lists vba-macros only)',
   })),
   ...['vba-macros', 'vba-autoexec'].map((add) => ({
     file: 'visio_with_embeded.vsd',
