@@ -68,6 +68,8 @@ export const pstProbe: Probe = {
   applies: (i) => i.format === 'pst' || i.format === 'ost',
   async run(i) {
     const head = i.source.head.length >= 564 ? i.source.head : await i.source.read(0, 564)
+    // wVer 36 is the 4 KiB-page layout of recent OST caches: no store password there, and not walked here.
+    if (head.length >= 12 && head.readUInt16LE(10) === 36) return {}
     return pstFeatures(new NodeDatabase(i.source, parsePstHeader(head)))
   },
 }

@@ -2,7 +2,7 @@
 // compound file but an OLE storage cut into "OLE data" streams (type 0x1f) of a document-level "OLE
 // list" stream (type 0x0d) inside the VisioDocument stream, each usually compressed with Visio's LZ77
 // variant. We walk the stream's pointer tree from the header's trailer pointer (the layout libvisio
-// documents for versions 6 and 11), join the pieces, and hand the storage to the VBA reader.
+// documents for versions 5, 6 and 11), join the pieces, and hand the storage to the VBA reader.
 // Shape-level OLE objects live in chunk streams, which this walk does not enter.
 import {CFB_SIGNATURE, type Cfb} from '../containers/cfb.js'
 import type {Feature} from '../model.js'
@@ -14,7 +14,7 @@ const MAX_DEPTH = 8
 const MAX_POINTERS = 4096
 const OLE_LIST = 0x0d
 const OLE_DATA = 0x1f
-const POINTER_SIZE = 18
+const TRAILER = 0x14
 
 type Pointer = {type: number; offset: number; length: number; format: number}
 
@@ -43,8 +43,25 @@ export function inflateVisio(src: Buffer, maxOut = MAX_STORAGE): Buffer {
   return out.subarray(0, pos)
 }
 
-function pointerAt(b: Buffer, at: number): Pointer {
-  return {type: b.readUInt32LE(at), offset: b.readUInt32LE(at + 8), length: b.readUInt32LE(at + 12), format: b.readUInt16LE(at + 16)}
+// Where a pointer stream keeps its pointers, per file version (libvisio's VSD6Parser / VSD5Parser).
+type Layout = {pointer(b: Buffer, at: number): Pointer; size: number; list(data: Buffer, shift: number, type: number): {count: number; first: number}}
+const MODERN: Layout = {
+  // Versions 6 and 11: type u32, 4 bytes, offset, length, format u16; the list offset is the stream's first dword.
+  pointer: (b, at) => ({type: b.readUInt32LE(at), offset: b.readUInt32LE(at + 8), length: b.readUInt32LE(at + 12), format: b.readUInt16LE(at + 16)}),
+  size: 18,
+  list(data, shift) {
+    const at = shift + data.readUInt32LE(shift)
+    return {count: data.readUInt32LE(at), first: at + 8}
+  },
+}
+const VISIO5: Layout = {
+  // Version 5: type u16, format u16, 4 bytes, offset, length; a 16-bit count at a fixed place per stream type.
+  pointer: (b, at) => ({type: b[at]!, format: b[at + 2]!, offset: b.readUInt32LE(at + 8), length: b.readUInt32LE(at + 12)}),
+  size: 16,
+  list(data, shift, type) {
+    const at = shift + (type === TRAILER ? 0x82 : 0x0a) // 0x0a holds for the OLE list, the only other stream we enter
+    return {count: Math.max(0, data.readInt16LE(at)), first: at + 2}
+  },
 }
 
 // A stream's bytes, and where its content starts (compressed streams carry a 4-byte prefix).
@@ -57,7 +74,8 @@ function streamOf(doc: Buffer, p: Pointer): {data: Buffer; shift: number} {
 /** The embedded OLE storages of a VisioDocument stream (document-level OLE lists), joined from their pieces. */
 export function visioStorages(doc: Buffer): Buffer[] {
   const version = doc.length > 0x36 && doc.toString('latin1', 0, 18) === 'Visio (TM) Drawing' ? doc[0x1a] : undefined
-  if (version !== 6 && version !== 11) return [] // Visio 5 and older use another pointer layout
+  const layout = version === 6 || version === 11 ? MODERN : version === 5 ? VISIO5 : undefined
+  if (!layout) return [] // Visio 1-4: no VBA, another layout
   const storages: Buffer[] = []
   const seen = new Set<number>()
   let budget = MAX_POINTERS
@@ -65,11 +83,12 @@ export function visioStorages(doc: Buffer): Buffer[] {
     if (depth > MAX_DEPTH || p.offset === 0 || seen.has(p.offset)) return
     seen.add(p.offset)
     if (p.format >> 4 !== 5) return // only pointer streams lead further
+    // Visio 5 places each stream type's list differently: enter only the trailer and the OLE lists.
+    if (layout === VISIO5 && p.type !== TRAILER && p.type !== OLE_LIST) return
     const {data, shift} = streamOf(doc, p)
-    const list = shift + data.readUInt32LE(shift)
-    const count = data.readUInt32LE(list)
+    const {count, first} = layout.list(data, shift, p.type)
     const children: Pointer[] = []
-    for (let k = 0; k < count && budget-- > 0; k++) children.push(pointerAt(data, list + 8 + k * POINTER_SIZE))
+    for (let k = 0; k < count && budget-- > 0; k++) children.push(layout.pointer(data, first + k * layout.size))
     if (p.type === OLE_LIST) {
       const pieces = children.filter((c) => c.type === OLE_DATA).map((c) => streamOf(doc, c)).map(({data: d, shift: s}) => d.subarray(s))
       const joined = Buffer.concat(pieces).subarray(0, MAX_STORAGE)
@@ -79,7 +98,7 @@ export function visioStorages(doc: Buffer): Buffer[] {
     }
     for (const c of children) visit(c, depth + 1)
   }
-  visit(pointerAt(doc, 0x24), 0)
+  visit(layout.pointer(doc, 0x24), 0)
   return storages
 }
 

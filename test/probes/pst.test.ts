@@ -52,6 +52,15 @@ describe('PST store password probe', () => {
     expect(r.warnings.join(' ')).toMatch(/probe pst failed: corrupt-container: B-tree page at 1536 is inconsistent/)
   })
 
+  it('skips the 4 KiB-page OST layout quietly and warns on an unknown store version', async () => {
+    const ost = pstFile()
+    ost.writeUInt16LE(36, 10)
+    expect(await probeBytes(ost, 'cache.ost')).toMatchObject({ids: [], warnings: []})
+    const odd = pstFile()
+    odd.writeUInt16LE(40, 10)
+    expect((await probeBytes(odd, 'odd.pst')).warnings.join(' ')).toMatch(/PST wVer 40 is a layout this reader does not walk/)
+  })
+
   it('warns on a truncated store', async () => {
     const r = await probeBytes(pstFile().subarray(0, 0x700), 'cut.pst')
     expect(r.warnings.join(' ')).toMatch(/probe pst failed: corrupt-container/)

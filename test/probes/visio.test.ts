@@ -20,9 +20,15 @@ describe('Visio binary VBA probe', () => {
     expect(r.evidence['vba-macros']).toMatch(/^Visio OLE storage in VisioDocument: VBA project in \/: 1 module\(s\), 3 code line\(s\)/)
   })
 
-  it('reports nothing for a drawing without an OLE list, and ignores Visio 5 layouts', async () => {
+  it('reads the Visio 5 pointer layout too', async () => {
+    const r = await probeBytes(vsd(visioDocument(project(), {version: 5, pieceSize: 700})), 'old.vsd')
+    expect(r.ids).toEqual(['vba-macros'])
+  })
+
+  it('reports nothing for a drawing without an OLE list, and ignores Visio 1-4 layouts', async () => {
     expect((await probeBytes(vsd(visioDocument(undefined)), 'plain.vsd')).ids).toEqual([])
-    expect(visioStorages(visioDocument(project(), {version: 5}))).toEqual([])
+    expect((await probeBytes(vsd(visioDocument(undefined, {version: 5})), 'plain5.vsd')).ids).toEqual([])
+    expect(visioStorages(visioDocument(project(), {version: 4}))).toEqual([])
   })
 
   it('survives a pointer past the end of the stream with a warning, not a crash', async () => {
