@@ -49,25 +49,36 @@ export function isEncryptedPackage(cfb: Cfb): boolean {
   return cfb.find('EncryptionInfo')?.type === 'stream' && cfb.find('EncryptedPackage')?.type === 'stream'
 }
 
-/** Try the default password on an encrypted package. The package stream is read and the key derived
- *  only for standard (3.2/4.2) and agile (4.4) headers and packages up to 32 MiB. */
+/** Try the default password on an encrypted package. The key is derived only for standard (3.2/4.2) and
+ *  agile (4.4) headers, and the package stream is read only once the password is known to fit (a file
+ *  under another password costs its EncryptionInfo only), and only up to 32 MiB. */
 export async function decryptPackage(cfb: Cfb): Promise<DecryptedPackage> {
   const info = await cfb.readStream(cfb.find('EncryptionInfo')!, MAX_INFO)
   const pkg = cfb.find('EncryptedPackage')!
   const version = info.length >= 4 ? `${info.readUInt16LE(0)}.${info.readUInt16LE(2)}` : '?'
-  if (!['3.2', '4.2', '4.4'].includes(version)) return {...decryptOoxml(info, Buffer.alloc(0)), version}
-  if (pkg.size > MAX_PACKAGE) return {scheme: `ECMA-376 ${version}, package over ${MAX_PACKAGE} bytes not decrypted`, version}
-  return {...decryptOoxml(info, await cfb.readStream(pkg, MAX_PACKAGE)), version}
+  const {scheme, decrypt} = checkOoxmlPassword(info)
+  if (!decrypt) return {scheme, version}
+  if (pkg.size > MAX_PACKAGE) return {scheme: `${scheme}, package over ${MAX_PACKAGE} bytes not decrypted`, version, plain: Buffer.alloc(0)}
+  return {scheme, version, plain: decrypt(await cfb.readStream(pkg, MAX_PACKAGE))}
 }
+
+/** The scheme of an EncryptionInfo, and a decryptor of its package when the password fits. */
+export type PasswordCheck = {scheme: string; decrypt?: (pkg: Buffer) => Buffer}
 
 /** The ECMA-376 package behind EncryptionInfo/EncryptedPackage, decrypted when the default password fits. */
 export function decryptOoxml(info: Buffer, pkg: Buffer, password = DEFAULT_PASSWORD): {scheme: string; plain?: Buffer} {
+  const {scheme, decrypt} = checkOoxmlPassword(info, password)
+  return decrypt ? {scheme, plain: decrypt(pkg)} : {scheme}
+}
+
+/** Check a password against an EncryptionInfo ([MS-OFFCRYPTO] 2.3.4.9 standard, 2.3.4.13 agile verifiers). */
+export function checkOoxmlPassword(info: Buffer, password = DEFAULT_PASSWORD): PasswordCheck {
   if (info.length < 8) return {scheme: 'ECMA-376 (truncated EncryptionInfo)'}
   const major = info.readUInt16LE(0)
   const minor = info.readUInt16LE(2)
   try {
-    if (major === 4 && minor === 4) return agile(info.subarray(8).toString('utf8'), pkg, password)
-    if ((major === 3 || major === 4) && minor === 2) return standard(info, pkg, password)
+    if (major === 4 && minor === 4) return agile(info.subarray(8).toString('utf8'), password)
+    if ((major === 3 || major === 4) && minor === 2) return standard(info, password)
   } catch {
     // A header whose sizes or parameters do not add up: encrypted, but not with a readable scheme.
     return {scheme: `ECMA-376 ${major}.${minor} (malformed encryption header)`}
@@ -75,7 +86,10 @@ export function decryptOoxml(info: Buffer, pkg: Buffer, password = DEFAULT_PASSW
   return {scheme: `ECMA-376 extensible ${major}.${minor}`}
 }
 
-function standard(info: Buffer, pkg: Buffer, password: string) {
+// A package stream starts with its decrypted size (u64); a stream too short for it holds nothing.
+const sizeOf = (pkg: Buffer) => (pkg.length < 8 ? 0 : Number(pkg.readBigUInt64LE(0)))
+
+function standard(info: Buffer, password: string): PasswordCheck {
   const headerSize = info.readUInt32LE(8)
   const header = info.subarray(12, 12 + headerSize)
   const keyBytes = (header.readUInt32LE(16) || 128) / 8
@@ -98,16 +112,14 @@ function standard(info: Buffer, pkg: Buffer, password: string) {
   const verifierHash = ecb(v.subarray(40, 72))
   const scheme = `ECMA-376 standard (AES-${keyBytes * 8})`
   if (!hash('sha1', verifier).equals(verifierHash.subarray(0, 20))) return {scheme}
-  if (pkg.length < 8 || pkg.length > MAX_PACKAGE) return {scheme, plain: Buffer.alloc(0)}
-  const size = Number(pkg.readBigUInt64LE(0))
-  return {scheme, plain: ecb(pkg.subarray(8)).subarray(0, size)}
+  return {scheme, decrypt: (pkg) => (pkg.length < 8 ? Buffer.alloc(0) : ecb(pkg.subarray(8)).subarray(0, sizeOf(pkg)))}
 }
 
 const BLOCK_VERIFIER_INPUT = Buffer.from('fea7d2763b4b9e79', 'hex')
 const BLOCK_VERIFIER_VALUE = Buffer.from('d7aa0f6d3061344e', 'hex')
 const BLOCK_KEY = Buffer.from('146e0be7abacd0d6', 'hex')
 
-function agile(xml: string, pkg: Buffer, password: string) {
+function agile(xml: string, password: string): PasswordCheck {
   const keyData = firstElement(xml, 'keyData')?.attributes
   const encryptedKey = [...xml.matchAll(/<(?:\w+:)?encryptedKey\s[^>]*>/g)].map((m) => firstElement(m[0], 'encryptedKey')?.attributes).find((a) => a?.spinCount)
   if (!keyData || !encryptedKey) return {scheme: 'ECMA-376 agile (certificate or unknown key encryptor)'}
@@ -133,15 +145,14 @@ function agile(xml: string, pkg: Buffer, password: string) {
   const value = cbc(keyFor(BLOCK_VERIFIER_VALUE), salt, b64(encryptedKey.encryptedVerifierHashValue))
   const inputHash = hash(keyHash, input.subarray(0, Number(encryptedKey.saltSize) || 16))
   if (!inputHash.equals(value.subarray(0, inputHash.length))) return {scheme}
-  if (pkg.length < 8 || pkg.length > MAX_PACKAGE) return {scheme, plain: Buffer.alloc(0)}
   const secret = cbc(keyFor(BLOCK_KEY), salt, b64(encryptedKey.encryptedKeyValue)).subarray(0, Number(keyData.keyBits) / 8)
   const dataHash = algo(keyData.hashAlgorithm)
   const dataSalt = b64(keyData.saltValue)
-  const size = Number(pkg.readBigUInt64LE(0))
-  const parts: Buffer[] = []
-  for (let i = 0, off = 8; off < pkg.length; i++, off += 4096) {
-    const iv = hash(dataHash, dataSalt, u32(i))
-    parts.push(cbc(secret, iv, pkg.subarray(off, off + 4096)))
+  // Segments of 4096 bytes, each with its own IV: the hash of the data salt and the segment number.
+  const decrypt = (pkg: Buffer) => {
+    const parts: Buffer[] = []
+    for (let i = 0, off = 8; off < pkg.length; i++, off += 4096) parts.push(cbc(secret, hash(dataHash, dataSalt, u32(i)), pkg.subarray(off, off + 4096)))
+    return Buffer.concat(parts).subarray(0, sizeOf(pkg))
   }
-  return {scheme, plain: Buffer.concat(parts).subarray(0, size)}
+  return {scheme, decrypt}
 }

@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {encryptStandard} from '../../fixtures/builders/ooxml-crypto.js'
 import {opc, ooxml} from '../../fixtures/builders/zip.js'
@@ -24,6 +25,15 @@ describe('identification of encrypted OOXML packages', () => {
       expect(r.format).toBe('xlsx')
       expect(r.warnings.join(' ')).toMatch(/taken from the extension/)
     }
+  })
+
+  it('reads the package stream only once the password is known to fit', async () => {
+    const bytes = encryptStandard(Buffer.concat([opc('xl/workbook.bin', XLSB), randomBytes(512 * 1024)]), 'secret')
+    const source = bufferSource('locked.xlsx', bytes)
+    let read = 0
+    const r = await identify({...source, read: async (o: number, l: number) => ((read += l), source.read(o, l))}, 'xlsx')
+    expect(r.format).toBe('xlsx')
+    expect(read).toBeLessThan(64 * 1024)
   })
 
   it('names an extension-less package too', async () => {
