@@ -12,6 +12,8 @@ export class BudgetError extends Error {
 export type Source = {
   path: string
   size: number
+  /** Modification time from the open file's fstat (absent for in-memory sources). */
+  mtime?: Date
   /** The first bytes of the file (up to headSize). */
   head: Buffer
   /** Bytes read so far, for the per-file budget and the benchmark. */
@@ -45,7 +47,7 @@ export function readAllowance(size: number, options: SourceOptions): (spent: num
 }
 
 /** Open a file for positioned reads and read its head. `path` may be the raw bytes of the name. */
-export async function openSource(path: string | Buffer, size: number, options: SourceOptions = {}): Promise<Source> {
+export async function openSource(path: string | Buffer, options: SourceOptions = {}): Promise<Source> {
   const handle: FileHandle = await open(path, OPEN_FLAGS)
   const stats = await handle.stat().catch(async (e) => {
     await handle.close()
@@ -55,11 +57,12 @@ export async function openSource(path: string | Buffer, size: number, options: S
     await handle.close()
     throw new NotRegularError('not a regular file when opened, not read')
   }
-  size = stats.size
+  const size = stats.size
   const allow = readAllowance(size, options)
   const source: Source = {
     path: typeof path === 'string' ? path : decodeName(path),
     size,
+    mtime: stats.mtime,
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {

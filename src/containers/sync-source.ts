@@ -9,13 +9,15 @@ import {NotRegularError, readAllowance, type Source, type SourceOptions} from '.
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
 
 /** Open a file for blocking positioned reads (behind the async Source interface) and read its head. */
-export function openSourceSync(path: string | Buffer, _size: number, options: SourceOptions = {}): Source {
+export function openSourceSync(path: string | Buffer, options: SourceOptions = {}): Source {
   const fd = openSync(path, OPEN_FLAGS)
   let size: number
+  let mtime: Date
   try {
     const stats = fstatSync(fd)
     if (!stats.isFile()) throw new NotRegularError('not a regular file when opened, not read')
     size = stats.size
+    mtime = stats.mtime
   } catch (e) {
     closeSync(fd)
     throw e
@@ -37,6 +39,7 @@ export function openSourceSync(path: string | Buffer, _size: number, options: So
   const source: Source = {
     path: typeof path === 'string' ? path : decodeName(path),
     size,
+    mtime,
     head: Buffer.alloc(0),
     bytesRead: 0,
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.

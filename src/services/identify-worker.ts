@@ -1,15 +1,45 @@
 // A worker thread of the identify pool: identifies the files it is sent one after another, with
-// blocking positioned reads, and posts each record back as soon as it is made (in the order sent).
+// blocking positioned reads, and posts their records back in batches (in the order sent). Before each
+// file it bumps a shared counter: the pool's watchdog reads it to tell a stuck worker from a busy one.
 import {parentPort, workerData} from 'node:worker_threads'
 import type {WalkedEntry} from '../identify/walk.js'
+import type {Artifact} from '../model.js'
 import {identifyEntry, type IdentifyOptions} from './identify.js'
+import type {WorkerSetup} from './workers.js'
 
-const options = {...(workerData as IdentifyOptions), workers: 0, syncReads: true}
+const setup = workerData as WorkerSetup
+const options: IdentifyOptions = {...setup.options, workers: 0, syncReads: true}
+const started = new Int32Array(setup.started)
+// Records wait at most this long before they are sent, so slow files do not hold back fast ones.
+const FLUSH_MS = 100
 
-parentPort?.on('message', async (entries: WalkedEntry[]) => {
-  for (const entry of entries) {
-    // Buffers arrive as plain Uint8Arrays after the structured clone.
-    if (entry.fsPath) entry.fsPath = Buffer.from(entry.fsPath.buffer, entry.fsPath.byteOffset, entry.fsPath.byteLength)
-    parentPort!.postMessage(await identifyEntry(entry, options))
+const queue: WalkedEntry[][] = []
+let running = false
+
+async function drain(): Promise<void> {
+  running = true
+  while (queue.length > 0) {
+    const entries = queue.shift()!
+    let out: Artifact[] = []
+    let last = Date.now()
+    for (const entry of entries) {
+      // Buffers arrive as plain Uint8Arrays after the structured clone.
+      if (entry.fsPath) entry.fsPath = Buffer.from(entry.fsPath.buffer, entry.fsPath.byteOffset, entry.fsPath.byteLength)
+      Atomics.add(started, 0, 1)
+      out.push(await identifyEntry(entry, options))
+      if (Date.now() - last > FLUSH_MS) {
+        parentPort!.postMessage(out)
+        out = []
+        last = Date.now()
+      }
+    }
+    if (out.length > 0) parentPort!.postMessage(out)
   }
+  running = false
+}
+
+// One loop works through the batches: a batch that arrives while another is being identified waits.
+parentPort?.on('message', (entries: WalkedEntry[]) => {
+  queue.push(entries)
+  if (!running) void drain()
 })

@@ -34,7 +34,7 @@ const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
 /** Identify one walked entry; never throws: problems become the record's error. */
 export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions = {}): Promise<Artifact> {
   const base: Artifact = {
-    path: entry.path, root: entry.root, relativePath: entry.relativePath, size: entry.size, mtime: entry.mtime,
+    path: entry.path, root: entry.root, relativePath: entry.relativePath, size: entry.size ?? 0, mtime: entry.mtime,
     extension: extensionOf(entry.path), format: 'unknown', basis: [], extensionMismatch: false, features: [], warnings: [],
   }
   if (hasEscapedBytes(entry.path)) base.pathBase64 = encodeName(entry.path).toString('base64')
@@ -42,10 +42,19 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
   const timeout = options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout
   let source: Source
   try {
-    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), entry.size, {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
+    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
     return {...base, error: {code, message: `cannot open ${entry.path}: ${(e as Error).message}`}}
+  }
+  base.size = source.size
+  base.mtime ??= source.mtime?.toISOString()
+  // In a worker every read blocks, so a timer could not fire before the work ends: the read deadline and
+  // the pool's watchdog bound the time there, and the per-file timer is skipped.
+  if (options.syncReads) {
+    const result = await inspect(base, source, options)
+    await source.close().catch(() => {})
+    return result
   }
   // Reads past the deadline fail inside the work; the timer answers even if the work is stuck elsewhere.
   let timer: NodeJS.Timeout | undefined

@@ -1,7 +1,9 @@
 // Identify files in worker threads: the main thread walks and writes, N workers identify with
-// blocking reads (cheaper than thread-pool round trips on a warm cache). Each worker holds a short
-// queue; a worker silent past the per-file budget is ended, its current file gets a budget-exceeded
-// record, and the files queued behind it go to the others: every file still gets exactly one record.
+// blocking reads (cheaper than thread-pool round trips on a warm cache). Files go out and records come
+// back in batches (a message per file cost the main thread more than the walk). Each worker counts the
+// files it starts in shared memory, so the watchdog knows which file a silent worker is stuck on without
+// a message per file: that file gets a budget-exceeded record, the worker is replaced, and every other
+// file it held is sent again. Every file still gets exactly one record.
 import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -15,13 +17,26 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
   yield* items
 }
 
-const BATCH = 16
+const BATCH = 32
 const WARM_UP = 256
 // A small young generation per worker: records are short-lived, and every isolate's semi-spaces add
 // to the resident size. Old generation capped so a runaway file cannot take the machine.
 const LIMITS = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512}
 
-type Slot = {worker: Worker; pending: WalkedEntry[]; lastHeard: number}
+/** What the pool tells each worker at start. */
+export type WorkerSetup = {options: IdentifyOptions; started: SharedArrayBuffer}
+
+type Slot = {
+  worker: Worker
+  /** Files sent and not answered yet, in the order sent. */
+  pending: WalkedEntry[]
+  /** Files this worker has started (written by the worker) and records received from it. */
+  started: Int32Array
+  received: number
+  /** The started count at the last watchdog look, and since when it has not moved. */
+  seen: number
+  since: number
+}
 
 // Compiled builds run the .js worker; from TypeScript sources (tests, tsx) a small bootstrap registers
 // tsx's loader inside the worker first, then imports the .ts worker.
@@ -35,6 +50,9 @@ function workerScript(): {script: URL | string; eval: boolean} {
 
 // A record for a file the workers could not finish: the same shape identifyEntry gives any problem entry.
 const failed = (entry: WalkedEntry, code: string, message: string) => identifyEntry({...entry, problem: {code, message}})
+
+/** How long a worker may stay on one file before it is ended: past the file's own budget, with slack. */
+export const watchdogBudget = (fileTimeout: number) => Math.ceil(fileTimeout * 1.1) + 500
 
 /** Identify the walked entries in `count` worker threads, yielding records as they come back. */
 export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, count: number, options: IdentifyOptions): AsyncGenerator<Artifact> {
@@ -52,8 +70,9 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     return
   }
   const script = workerScript()
-  const data = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes}
-  const budget = (options.fileTimeout ?? 30_000) + 2000
+  const fileTimeout = options.fileTimeout ?? 30_000
+  const budget = watchdogBudget(fileTimeout)
+  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes}
   const ready: Array<Artifact | Promise<Artifact>> = []
   let closing = false
   const retry: WalkedEntry[] = first // the entries read ahead go first
@@ -64,26 +83,32 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
   }
 
   const spawn = (): Slot => {
-    const slot: Slot = {worker: new Worker(script.script, {workerData: data, eval: script.eval, resourceLimits: LIMITS}), pending: [], lastHeard: Date.now()}
-    slot.worker.on('message', (a: Artifact) => {
-      slot.pending.shift()
-      slot.lastHeard = Date.now()
-      ready.push(a)
+    const started = new SharedArrayBuffer(4)
+    const setup: WorkerSetup = {options: workerOptions, started}
+    const worker = new Worker(script.script, {workerData: setup, eval: script.eval, resourceLimits: LIMITS})
+    const slot: Slot = {worker, pending: [], started: new Int32Array(started), received: 0, seen: 0, since: Date.now()}
+    worker.on('message', (records: Artifact[]) => {
+      if (!slots.includes(slot)) return // a replaced worker's late answers: its files were sent again
+      slot.pending.splice(0, records.length)
+      slot.received += records.length
+      ready.push(...records)
       signal()
     })
-    slot.worker.on('error', (e) => replace(slot, 'internal-error', `identification crashed: ${e.message}`))
-    slot.worker.on('exit', (code) => {
-      if (code !== 0 && !closing && slots.includes(slot)) replace(slot, 'internal-error', `identification worker exited with code ${code}`)
+    worker.on('error', (e) => replace(slot, 'internal-error', `identification crashed: ${e.message}`))
+    worker.on('exit', (code) => {
+      if (code !== 0 && !closing) replace(slot, 'internal-error', `identification worker exited with code ${code}`)
     })
     return slot
   }
-  // The file the worker was on gets the error record; the ones queued behind it are sent elsewhere.
+  // The file the worker was on gets the error record; every other file it held is sent again (those it
+  // finished but had not reported yet too: their records died with it).
   const replace = (slot: Slot, code: string, message: string) => {
     const i = slots.indexOf(slot)
     if (i < 0 || closing) return
-    const [current, ...rest] = slot.pending
-    if (current) ready.push(failed(current, code, message))
-    retry.push(...rest)
+    const current = Atomics.load(slot.started, 0) - slot.received - 1
+    const stuck = slot.pending[current]
+    if (stuck) ready.push(failed(stuck, code, message))
+    retry.push(...slot.pending.filter((_, k) => k !== current))
     slot.pending = []
     slots[i] = spawn()
     void slot.worker.terminate()
@@ -91,33 +116,38 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
   }
   const slots: Slot[] = Array.from({length: Math.max(1, count)}, spawn)
   const watchdog = setInterval(() => {
-    for (const slot of slots) {
-      if (slot.pending.length > 0 && Date.now() - slot.lastHeard > budget) replace(slot, 'budget-exceeded', `identification took longer than the ${options.fileTimeout ?? 30_000} ms budget`)
+    const now = Date.now()
+    for (const slot of [...slots]) {
+      const started = Atomics.load(slot.started, 0)
+      if (started !== slot.seen || slot.pending.length === 0) {
+        slot.seen = started
+        slot.since = now
+      } else if (now - slot.since > budget) replace(slot, 'budget-exceeded', `identification took longer than the ${fileTimeout} ms budget`)
     }
-  }, 1000)
+  }, Math.min(1000, Math.max(50, budget / 4)))
   watchdog.unref()
 
   try {
     while (true) {
-      // Top up every worker's queue, retried files first.
+      // Keep up to two batches with each worker, so it never waits for the next one; retried files first.
       for (const slot of slots) {
-        if (slot.pending.length > BATCH / 2) continue // top up in batches, not one file per message
-        const batch: WalkedEntry[] = retry.splice(0, BATCH - slot.pending.length)
-        while (!walked && batch.length < BATCH - slot.pending.length) {
+        if (slot.pending.length > BATCH) continue
+        const batch: WalkedEntry[] = retry.splice(0, BATCH)
+        while (!walked && batch.length < BATCH) {
           const next = await iterator.next()
           if (next.done) walked = true
           else if (next.value.problem) ready.push(identifyEntry(next.value, options)) // nothing to open: answered here
           else batch.push(next.value)
         }
         if (batch.length > 0) {
-          if (slot.pending.length === 0) slot.lastHeard = Date.now()
           slot.pending.push(...batch)
           slot.worker.postMessage(batch)
         }
       }
       while (ready.length > 0) yield await ready.shift()!
       if (walked && retry.length === 0 && slots.every((s) => s.pending.length === 0)) break
-      if (slots.every((s) => s.pending.length > BATCH / 2) || walked) {
+      const full = slots.every((s) => s.pending.length > BATCH)
+      if (full || (walked && retry.length === 0)) {
         await new Promise<void>((resolve) => {
           wake = resolve
           if (ready.length > 0) signal()

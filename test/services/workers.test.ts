@@ -3,6 +3,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {compoundFile} from '../../fixtures/builders/ole2.js'
 import {estateFiles} from '../../fixtures/build.js'
 import type {Artifact} from '../../src/model.js'
 import {identifyRoots} from '../../src/services/identify.js'
@@ -35,5 +36,36 @@ describe('identify in worker threads', () => {
     expect(pooled.map((a) => a.relativePath)).toEqual(inline.map((a) => a.relativePath))
     expect(pooled.map((a) => [a.format, a.features.map((f) => f.id), a.error?.code])).toEqual(inline.map((a) => [a.format, a.features.map((f) => f.id), a.error?.code]))
     expect(pooled.filter((a) => a.error)).toEqual([])
+  }, 60_000)
+})
+
+// A file whose probe keeps a worker busy far past the per-file budget (the default-password check on an
+// agile-encrypted package claiming 1,000,000 SHA-512 rounds: legal, and slow) must not hold the scan:
+// the watchdog ends that worker, the file gets budget-exceeded, and every other file still gets a record.
+describe('the worker watchdog', () => {
+  let slowRoot: string
+  beforeAll(() => {
+    slowRoot = mkdtempSync(path.join(tmpdir(), 'passerelle-watchdog-'))
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(slowRoot, `note-${String(i).padStart(3, '0')}.txt`), `plain note ${i}\n`)
+    const b64 = (n: number) => Buffer.alloc(n, 1).toString('base64')
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">` +
+      `<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}"/>` +
+      `<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="1000000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}" encryptedVerifierHashInput="${b64(16)}" encryptedVerifierHashValue="${b64(64)}" encryptedKeyValue="${b64(32)}"/></keyEncryptor></keyEncryptors></encryption>`
+    const info = Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from(xml)])
+    writeFileSync(path.join(slowRoot, 'slow.xlsx'), compoundFile({EncryptionInfo: info, EncryptedPackage: Buffer.alloc(4096, 7)}))
+  })
+  afterAll(() => rmSync(slowRoot, {recursive: true, force: true}))
+
+  it('ends a worker stuck on one file, records that file as budget-exceeded, and finishes the others', async () => {
+    const out: Artifact[] = []
+    const started = Date.now()
+    for await (const a of identifyRoots([slowRoot], {workers: 2, probes: true, fileTimeout: 100})) out.push(a)
+    expect(out).toHaveLength(301)
+    expect(new Set(out.map((a) => a.relativePath)).size).toBe(301)
+    const slow = out.find((a) => a.relativePath === 'slow.xlsx')!
+    expect(slow.error?.code).toBe('budget-exceeded')
+    expect(out.filter((a) => a.error)).toHaveLength(1)
+    expect(out.filter((a) => a.format === 'txt')).toHaveLength(300)
+    expect(Date.now() - started).toBeLessThan(20_000)
   }, 60_000)
 })
