@@ -1,5 +1,6 @@
 // A worker thread of the identify pool: identifies the files it is sent one after another, with
-// blocking positioned reads, and posts their records back in batches (in the order sent). Before each
+// blocking positioned reads, and posts their records back in batches (in the order sent), as JSON text:
+// cheaper to send than a structured clone of the objects. Before each
 // file it bumps a shared counter: the pool's watchdog reads it to tell a stuck worker from a busy one.
 import {parentPort, workerData} from 'node:worker_threads'
 import type {WalkedEntry} from '../identify/walk.js'
@@ -28,12 +29,12 @@ async function drain(): Promise<void> {
       Atomics.add(started, 0, 1)
       out.push(await identifyEntry(entry, options))
       if (Date.now() - last > FLUSH_MS) {
-        parentPort!.postMessage(out)
+        parentPort!.postMessage(JSON.stringify(out))
         out = []
         last = Date.now()
       }
     }
-    if (out.length > 0) parentPort!.postMessage(out)
+    if (out.length > 0) parentPort!.postMessage(JSON.stringify(out))
   }
   running = false
 }

@@ -87,8 +87,9 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     const setup: WorkerSetup = {options: workerOptions, started}
     const worker = new Worker(script.script, {workerData: setup, eval: script.eval, resourceLimits: LIMITS})
     const slot: Slot = {worker, pending: [], started: new Int32Array(started), received: 0, seen: 0, since: Date.now()}
-    worker.on('message', (records: Artifact[]) => {
+    worker.on('message', (json: string) => {
       if (!slots.includes(slot)) return // a replaced worker's late answers: its files were sent again
+      const records = JSON.parse(json) as Artifact[]
       slot.pending.splice(0, records.length)
       slot.received += records.length
       ready.push(...records)
