@@ -75,7 +75,9 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
 
 async function inspect(base: Artifact, source: Source, options: IdentifyOptions): Promise<Artifact> {
   try {
-    const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword})
+    // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
+    // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
+    const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword !== false && options.probes !== false})
     const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
     const metadata = Object.keys(found.metadata).length > 0 ? found.metadata : undefined
