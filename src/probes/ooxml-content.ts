@@ -3,6 +3,7 @@
 import {elements, firstElement, isTrue, texts} from '../containers/xml.js'
 import {addFeature} from './probe.js'
 import type {PartReader} from './package.js'
+import {xlsbProtection, xlsbRecords} from './xlsb.js'
 
 const MAX_SHEET = 8 * 1024 * 1024
 const MAX_SHEETS = 200
@@ -14,6 +15,7 @@ const REMOTE_INCLUDE = /^\s*INCLUDE(PICTURE|TEXT)\s+"?((?:https?|ftp):\/\/|\\\\)
 export async function ooxmlContent(r: PartReader, _targets: string[]): Promise<void> {
   if (r.names.includes('word/document.xml') || r.names.some((n) => /^word\/document\d*\.xml$/.test(n))) await word(r)
   if (r.names.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) await excel(r)
+  if (r.names.includes('xl/workbook.bin')) await xlsbProtection(r)
   await externalLinks(r)
 }
 
@@ -77,19 +79,8 @@ async function externalLinks(r: PartReader) {
   }
 }
 
-// [MS-XLSB] records: a 1-2 byte type and a 1-4 byte size, both 7-bit varints; BrtBeginSupBook is 360.
+// [MS-XLSB] BrtBeginSupBook (360) opens an external reference: its first field is the link type.
 function supBookType(b: Buffer): number | undefined {
-  for (let p = 0; p < b.length; ) {
-    let type = b[p++]!
-    if (type & 0x80) type = (type & 0x7f) | (((b[p++] ?? 0) & 0x7f) << 7)
-    let size = 0
-    for (let i = 0; i < 4; i++) {
-      const v = b[p++] ?? 0
-      size |= (v & 0x7f) << (7 * i)
-      if (!(v & 0x80)) break
-    }
-    if (type === 360 && p + 2 <= b.length) return b.readUInt16LE(p)
-    p += size
-  }
+  for (const rec of xlsbRecords(b)) if (rec.type === 360 && rec.data.length >= 2) return rec.data.readUInt16LE(0)
   return undefined
 }
