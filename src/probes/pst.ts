@@ -70,6 +70,9 @@ export const pstProbe: Probe = {
     const head = i.source.head.length >= 564 ? i.source.head : await i.source.read(0, 564)
     // wVer 36 is the 4 KiB-page layout of recent OST caches: no store password there, and not walked here.
     if (head.length >= 12 && head.readUInt16LE(10) === 36) return {}
-    return pstFeatures(new NodeDatabase(i.source, parsePstHeader(head)))
+    const header = parsePstHeader(head)
+    // bCryptMethod 0x10 (Windows Information Protection) and any later value: blocks we cannot decode.
+    if (header.crypt > 2) return {warnings: [`store blocks use bCryptMethod 0x${header.crypt.toString(16)}: store password not checked`]}
+    return pstFeatures(new NodeDatabase(i.source, header))
   },
 }

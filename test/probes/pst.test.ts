@@ -61,6 +61,12 @@ describe('PST store password probe', () => {
     expect((await probeBytes(odd, 'odd.pst')).warnings.join(' ')).toMatch(/PST wVer 40 is a layout this reader does not walk/)
   })
 
+  it('says so when the blocks use an encoding it cannot undo (Windows Information Protection)', async () => {
+    const wip = pstFile()
+    wip[513] = 0x10
+    expect(await probeBytes(wip, 'wip.pst')).toMatchObject({ids: [], warnings: ['store blocks use bCryptMethod 0x10: store password not checked']})
+  })
+
   it('warns on a truncated store', async () => {
     const r = await probeBytes(pstFile().subarray(0, 0x700), 'cut.pst')
     expect(r.warnings.join(' ')).toMatch(/probe pst failed: corrupt-container/)
