@@ -10,6 +10,7 @@ import {vbaFeaturesOfBytes} from './vba.js'
 
 const MAX_STREAM = 32 * 1024 * 1024
 const MAX_STORAGE = 16 * 1024 * 1024
+const MAX_INFLATED = 64 * 1024 * 1024
 const MAX_DEPTH = 8
 const MAX_POINTERS = 4096
 const OLE_LIST = 0x0d
@@ -64,13 +65,6 @@ const VISIO5: Layout = {
   },
 }
 
-// A stream's bytes, and where its content starts (compressed streams carry a 4-byte prefix).
-function streamOf(doc: Buffer, p: Pointer): {data: Buffer; shift: number} {
-  if (p.offset + p.length > doc.length) throw new RangeError(`Visio stream at ${p.offset} runs past the VisioDocument stream`)
-  const raw = doc.subarray(p.offset, p.offset + p.length)
-  return (p.format & 2) === 2 ? {data: inflateVisio(raw), shift: 4} : {data: raw, shift: 0}
-}
-
 /** The embedded OLE storages of a VisioDocument stream (document-level OLE lists), joined from their pieces. */
 export function visioStorages(doc: Buffer): Buffer[] {
   const version = doc.length > 0x36 && doc.toString('latin1', 0, 18) === 'Visio (TM) Drawing' ? doc[0x1a] : undefined
@@ -79,18 +73,30 @@ export function visioStorages(doc: Buffer): Buffer[] {
   const storages: Buffer[] = []
   const seen = new Set<number>()
   let budget = MAX_POINTERS
+  let inflated = 0
+  // A stream's bytes, and where its content starts (compressed streams carry a 4-byte prefix). Pointers
+  // may overlap on purpose in a hostile file: the total inflated across the walk is capped.
+  const streamOf = (p: Pointer): {data: Buffer; shift: number} => {
+    if (p.offset + p.length > doc.length) throw new RangeError(`Visio stream at ${p.offset} runs past the VisioDocument stream`)
+    const raw = doc.subarray(p.offset, p.offset + p.length)
+    if ((p.format & 2) !== 2) return {data: raw, shift: 0}
+    if (inflated > MAX_INFLATED) throw new RangeError(`more than ${MAX_INFLATED} bytes inflated from the VisioDocument stream`)
+    const data = inflateVisio(raw)
+    inflated += data.length
+    return {data, shift: 4}
+  }
   const visit = (p: Pointer, depth: number): void => {
     if (depth > MAX_DEPTH || p.offset === 0 || seen.has(p.offset)) return
     seen.add(p.offset)
     if (p.format >> 4 !== 5) return // only pointer streams lead further
     // Visio 5 places each stream type's list differently: enter only the trailer and the OLE lists.
     if (layout === VISIO5 && p.type !== TRAILER && p.type !== OLE_LIST) return
-    const {data, shift} = streamOf(doc, p)
+    const {data, shift} = streamOf(p)
     const {count, first} = layout.list(data, shift, p.type)
     const children: Pointer[] = []
     for (let k = 0; k < count && budget-- > 0; k++) children.push(layout.pointer(data, first + k * layout.size))
     if (p.type === OLE_LIST) {
-      const pieces = children.filter((c) => c.type === OLE_DATA).map((c) => streamOf(doc, c)).map(({data: d, shift: s}) => d.subarray(s))
+      const pieces = children.filter((c) => c.type === OLE_DATA).map((c) => streamOf(c)).map(({data: d, shift: s}) => d.subarray(s))
       const joined = Buffer.concat(pieces).subarray(0, MAX_STORAGE)
       const at = joined.subarray(0, 16 + CFB_SIGNATURE.length).indexOf(CFB_SIGNATURE) // a length prefix may precede it
       if (at >= 0) storages.push(joined.subarray(at))

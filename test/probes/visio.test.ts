@@ -31,6 +31,30 @@ describe('Visio binary VBA probe', () => {
     expect(visioStorages(visioDocument(project(), {version: 4}))).toEqual([])
   })
 
+  it('caps the bytes inflated when thousands of pointers share one compressed stream', () => {
+    // An OLE list whose 4,000 "pieces" all point at the same 1 MiB compressed run (each inflating to ~8 MiB).
+    const run = Buffer.concat(Array.from({length: 1 << 17}, () => Buffer.from([0x00, 0xee, 0xff, 0xee, 0xff, 0xee, 0xff, 0xee])))
+    const doc = visioDocument(undefined)
+    const at = doc.length
+    const piece = Buffer.alloc(18)
+    piece.writeUInt32LE(0x1f, 0)
+    piece.writeUInt32LE(at, 8)
+    piece.writeUInt32LE(run.length, 12)
+    piece.writeUInt16LE(0x42, 16)
+    const list = Buffer.concat([Buffer.from([4, 0, 0, 0]), Buffer.from(Uint32Array.of(4000).buffer), Buffer.alloc(4), ...Array.from({length: 4000}, () => piece)])
+    const trailer = Buffer.concat([Buffer.from([4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]), Buffer.alloc(18)])
+    trailer.writeUInt32LE(0x0d, 12)
+    trailer.writeUInt32LE(at + run.length, 12 + 8)
+    trailer.writeUInt32LE(list.length, 12 + 12)
+    trailer.writeUInt16LE(0x50, 12 + 16)
+    const hostile = Buffer.concat([doc, run, list, trailer])
+    hostile.writeUInt32LE(at + run.length + list.length, 0x24 + 8)
+    hostile.writeUInt32LE(trailer.length, 0x24 + 12)
+    const started = Date.now()
+    expect(() => visioStorages(hostile)).toThrow(/more than 67108864 bytes inflated/)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   it('survives a pointer past the end of the stream with a warning, not a crash', async () => {
     const doc = visioDocument(project())
     doc.writeUInt32LE(0x7fffffff, 0x24 + 8) // trailer offset
