@@ -37,7 +37,8 @@ export function opensWithoutPassword(encrypt: Record<string, PdfValue>, id0: Buf
 function hash2B(password: Buffer, salt: Buffer, udata: Buffer): Buffer {
   let k = createHash('sha256').update(Buffer.concat([password, salt, udata])).digest()
   for (let round = 0; ; round++) {
-    const k1 = Buffer.concat(Array.from({length: 64}, () => Buffer.concat([password, k, udata])))
+    const block = Buffer.concat([password, k, udata])
+    const k1 = Buffer.alloc(block.length * 64, block) // the block repeated 64 times
     const cipher = createCipheriv('aes-128-cbc', k.subarray(0, 16), k.subarray(16, 32))
     cipher.setAutoPadding(false)
     const e = Buffer.concat([cipher.update(k1), cipher.final()])

@@ -1,14 +1,24 @@
 // PDF features (ISO 32000): encryption and its handler, XFA (static/dynamic), JavaScript, AcroForm
 // fields, embedded files, Launch actions, signatures, PDF/A claims in XMP, Illustrator private data;
 // metadata: version, producer/creator, fonts with embedded or not. Every object the file holds is
-// looked at, including those inside object streams, so incremental updates are seen too.
-import {isDict, isName, isRef, isString, readPdf, type PdfDict, type PdfDocument, type PdfValue} from '../containers/pdf.js'
+// looked at, including those inside object streams, so incremental updates are seen too: the xref
+// path parses only objects whose bytes hold a name the checks below read (the sieve), and resolves
+// the rest on demand; without a usable xref the whole file is scanned.
+import {openPdf, type PdfSource} from '../containers/pdf-open.js'
+import {makeSieve} from '../containers/pdf-sieve.js'
+import {isDict, isName, isRef, isString, readPdf, type PdfDict, type PdfDocument, type PdfLimits, type PdfValue} from '../containers/pdf.js'
 import type {ArtifactMetadata, Feature, FontUse} from '../model.js'
 import {collectFonts} from './fonts.js'
 import {opensWithoutPassword} from './pdf-crypt.js'
 import {addFeature, mergeFeatures, type Probe} from './probe.js'
 
 const MAX_PDF = 48 * 1024 * 1024
+// Every name pdfFeatures tests on an object it meets while iterating doc.objects (keys and values).
+const SIEVE = makeSieve({
+  words: ['JS', 'JavaScript', 'Launch', 'EF', 'FileAttachment', 'Sig', 'DocTimeStamp', 'Adobe.PPKLite', 'Metadata', 'EmbeddedFile'],
+  prefixes: ['AIPrivateData'],
+  pairs: [['Type', 'Font']],
+})
 
 /** Decode a PDF text string (UTF-16BE with BOM, else PDFDocEncoding read as Latin-1). */
 export function pdfText(v: PdfValue | undefined): string | undefined {
@@ -133,16 +143,28 @@ export const pdfProbe: Probe = {
   applies: (i) => i.container.kind === 'pdf' || (i.container.kind === 'plain' && i.source.head.subarray(0, 1024).includes('%PDF-')),
   async run(i, options) {
     const s = i.source
-    const bytes = s.size <= s.head.length ? s.head : await s.read(0, Math.min(s.size, MAX_PDF))
-    const doc = readPdf(bytes, {deadline: options.deadline})
+    const warnings: string[] = []
+    const doc = await open(s, {deadline: options.deadline}, async () => {
+      if (s.size > MAX_PDF) warnings.push(`only the first ${MAX_PDF} bytes of the PDF were read`)
+      return s.size <= s.head.length ? s.head : s.read(0, Math.min(s.size, MAX_PDF))
+    })
     const r = pdfFeatures(doc)
-    const warnings = [...doc.warnings]
+    warnings.unshift(...doc.warnings)
     // Attachments that are PDFs are looked into once (not recursively): their features travel with the file.
     for (const inner of embeddedPdfs(doc)) {
-      const sub = pdfFeatures(readPdf(inner, {deadline: options.deadline, maxInflate: 16 * 1024 * 1024}))
+      const memory: PdfSource = {size: inner.length, head: inner.subarray(0, 4096), read: async (o, l) => inner.subarray(o, o + l)}
+      const sub = pdfFeatures(await open(memory, {deadline: options.deadline, maxInflate: 16 * 1024 * 1024}, async () => inner))
       mergeFeatures(r.features, sub.features, 'in an attached PDF: ')
     }
-    if (s.size > MAX_PDF) warnings.push(`only the first ${MAX_PDF} bytes of the PDF were read`)
     return {...r, warnings}
   },
+}
+
+// Through the xref when it holds, else a whole-file scan; the streams pdfFeatures decodes are read here.
+async function open(src: PdfSource, limits: PdfLimits, whole: () => Promise<Buffer>): Promise<PdfDocument> {
+  const doc = (await openPdf(src, SIEVE, limits)) ?? readPdf(await whole(), limits)
+  for (const v of doc.objects.values()) {
+    if (isDict(v) && v.stream && ((isName(v.d.Type, 'Metadata') && isName(v.d.Subtype, 'XML')) || isName(v.d.Type, 'EmbeddedFile'))) await doc.load?.(v)
+  }
+  return doc
 }

@@ -1,0 +1,106 @@
+// A cheap pass over an object's bytes that says whether it may hold something a caller looks for,
+// before anything is parsed or decoded. It only reads tokens (names and bare words, which a lenient
+// parser also takes as names), skips strings and comments, and stops at `stream` or `endobj`. It may
+// say yes too often (a word inside a comment) but never no for an object that holds a wanted word:
+// any name with a #xx escape counts as a hit, since the escape could spell one.
+import {WS} from './pdf-lexer.js'
+
+/** What an object must contain to be worth parsing: exact words, word prefixes, word pairs (key value). */
+export type SieveSpec = {words: string[]; prefixes?: string[]; pairs?: Array<[string, string]>}
+
+/** 1: wanted; 0: not wanted; -1: the bytes ended before `stream`/`endobj` (read more or parse anyway). */
+export type Sieve = (b: Buffer, start: number, end: number) => 1 | 0 | -1
+
+const DELIM = new Uint8Array(256)
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1
+const bytesOf = (w: string) => Buffer.from(w, 'latin1')
+const STREAM = bytesOf('stream')
+const ENDOBJ = bytesOf('endobj')
+
+function same(b: Buffer, s: number, e: number, w: Buffer): boolean {
+  if (e - s !== w.length) return false
+  for (let i = 0; i < w.length; i++) if (b[s + i] !== w[i]) return false
+  return true
+}
+
+function startsWith(b: Buffer, s: number, e: number, w: Buffer): boolean {
+  if (e - s < w.length) return false
+  for (let i = 0; i < w.length; i++) if (b[s + i] !== w[i]) return false
+  return true
+}
+
+/** Build a sieve for a spec. */
+export function makeSieve(spec: SieveSpec): Sieve {
+  const words = spec.words.map(bytesOf)
+  const prefixes = (spec.prefixes ?? []).map(bytesOf)
+  const pairs = (spec.pairs ?? []).map(([k, v]) => [bytesOf(k), bytesOf(v)] as const)
+  const lengths = new Uint8Array(256)
+  for (const w of [...words, ...pairs.flatMap(([k, v]) => [k, v])]) lengths[Math.min(255, w.length)] = 1
+  const minPrefix = Math.min(255, ...prefixes.map((p) => p.length))
+  return (b, start, end) => {
+    let i = start
+    let prevS = -1
+    let prevE = -1
+    while (i < end) {
+      const c = b[i]!
+      if (WS[c]) {
+        i++
+        continue
+      }
+      if (c === 37) {
+        while (i < end && b[i] !== 10 && b[i] !== 13) i++
+        continue
+      }
+      if (c === 40) {
+        i = skipLiteral(b, i + 1, end)
+        prevS = -1
+        continue
+      }
+      if (c === 60 && b[i + 1] === 60) {
+        i += 2
+        continue
+      }
+      if (c === 60) {
+        const close = b.indexOf(62, i)
+        i = close < 0 || close >= end ? end : close + 1
+        prevS = -1
+        continue
+      }
+      if (c === 47) i++
+      else if (DELIM[c]) {
+        i++
+        if (c !== 62) prevS = -1
+        continue
+      }
+      const s = i
+      let hash = false
+      while (i < end && !WS[b[i]!] && !DELIM[b[i]!]) {
+        if (b[i] === 35) hash = true
+        i++
+      }
+      if (hash) return 1
+      const len = i - s
+      if (c !== 47 && (same(b, s, i, STREAM) || same(b, s, i, ENDOBJ))) return 0
+      if (len > 0 && lengths[Math.min(255, len)]) {
+        for (const w of words) if (same(b, s, i, w)) return 1
+        if (prevS >= 0) for (const [k, v] of pairs) if (same(b, prevS, prevE, k) && same(b, s, i, v)) return 1
+      }
+      if (len >= minPrefix) for (const p of prefixes) if (startsWith(b, s, i, p)) return 1
+      prevS = s
+      prevE = i
+    }
+    return -1
+  }
+}
+
+// The index after a literal string's closing parenthesis (nesting and backslash escapes honoured).
+function skipLiteral(b: Buffer, i: number, end: number): number {
+  let level = 0
+  while (i < end) {
+    const c = b[i++]!
+    if (c === 92) i++
+    else if (c === 40) level++
+    else if (c === 41 && level-- === 0) return i
+  }
+  return end
+}
