@@ -22,7 +22,21 @@ export const hash = (algorithm: string, ...parts: Buffer[]) => {
 // The spin loops (50,000 SHA-1 or 100,000 SHA-512 rounds) dominate the cost of a password check:
 // one-shot crypto.hash (Node >= 20.12) avoids a Hash object per round and is about 1.7x faster.
 const oneShot = (crypto as {hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer}).hash
+// The salt is drawn when a file is saved, so copies of one encrypted file (common on shares: the same
+// workbook in many folders) share it and the result: a few derived keys are kept, keyed on the whole
+// input of the loop, and each copy after the first costs no derivation.
+const derived = new Map<string, Buffer>()
+const KEEP = 256
 function spin(algorithm: string, start: Buffer, rounds: number): Buffer {
+  const key = `${algorithm}:${rounds}:${start.toString('base64')}`
+  const known = derived.get(key)
+  if (known) return known
+  const h = spinOnce(algorithm, start, rounds)
+  if (derived.size >= KEEP) derived.delete(derived.keys().next().value!)
+  derived.set(key, h)
+  return h
+}
+function spinOnce(algorithm: string, start: Buffer, rounds: number): Buffer {
   let h = start
   const buf = Buffer.alloc(4 + h.length)
   for (let i = 0; i < rounds; i++) {

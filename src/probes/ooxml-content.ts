@@ -11,6 +11,39 @@ const MAX_SHEETS = 200
 const DDE = /^\s*DDE(AUTO)?\b/i
 const REMOTE_INCLUDE = /^\s*INCLUDE(PICTURE|TEXT)\s+"?((?:https?|ftp):\/\/|\\\\)/i
 
+const REVISIONS = ['ins', 'del', 'moveFrom', 'moveTo']
+
+// The first start tag `<w:name` in the bytes among the names (not `<w:insText`: the next byte must end
+// the name), or undefined.
+function firstTag(bytes: Buffer, names: string[]): string | undefined {
+  let best: string | undefined
+  let bestAt = Infinity
+  for (const name of names) {
+    const tag = `<w:${name}`
+    for (let i = bytes.indexOf(tag); i >= 0 && i < bestAt; i = bytes.indexOf(tag, i + 1)) {
+      const next = bytes[i + tag.length]
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) {
+        best = name
+        bestAt = i
+        break
+      }
+    }
+  }
+  return best
+}
+
+// Offset of the last occurrence of a name that is not a closing tag's (`</x:name`), or -1.
+function lastStartTag(bytes: Buffer, name: string): number {
+  let at = bytes.lastIndexOf(name)
+  while (at > 0) {
+    let i = at - 1
+    if (bytes[i] === 0x3a) while (i > 0 && bytes[i] !== 0x3c && bytes[i] !== 0x2f && bytes[i] !== 0x20) i-- // a prefix
+    if (bytes[i] === 0x3c) return at
+    at = bytes.lastIndexOf(name, at - 1)
+  }
+  return -1
+}
+
 /** Read the parts that need reading and add their features. */
 export async function ooxmlContent(r: PartReader, _targets: string[]): Promise<void> {
   if (r.names.includes('word/document.xml') || r.names.some((n) => /^word\/document\d*\.xml$/.test(n))) await word(r)
@@ -29,10 +62,15 @@ async function word(r: PartReader) {
   if (firstElement(settings, 'mailMerge')) addFeature(f, 'mail-merge', 'w:mailMerge in word/settings.xml')
   const parts = r.names.filter((n) => /^word\/(document\d*|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(n))
   for (const part of parts) {
-    const xml = await r.text(part, MAX_SHEET)
-    if (!xml) continue
-    const change = /<w:(ins|del|moveFrom|moveTo)\b[^>]*>/.exec(xml)
-    if (change) addFeature(f, 'tracked-changes', `revision mark <w:${change[1]}> in ${part}`)
+    // Bodies can be megabytes: look for the few tags that matter in the bytes, and decode text only
+    // when a field is there.
+    const bytes = await r.bytes(part, MAX_SHEET)
+    if (!bytes) continue
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe
+    const change = utf16 ? /<w:(ins|del|moveFrom|moveTo)\b[^>]*>/.exec(bytes.toString('utf16le'))?.[1] : firstTag(bytes, REVISIONS)
+    if (change) addFeature(f, 'tracked-changes', `revision mark <w:${change}> in ${part}`)
+    if (!utf16 && bytes.indexOf('instrText') < 0 && bytes.indexOf('fldSimple') < 0) continue
+    const xml = utf16 ? bytes.toString('utf16le') : bytes.toString('utf8')
     // Field instructions can be split across runs: join the instrText of the part before matching.
     const instructions = [...texts(xml, 'instrText').join('').split(/(?=\b(?:DDE|DDEAUTO|INCLUDEPICTURE|INCLUDETEXT)\b)/), ...[...elements(xml, new Set(['fldSimple']))].map((e) => e.attributes.instr ?? '')]
     for (const ins of instructions) {
@@ -48,10 +86,12 @@ async function excel(r: PartReader) {
   const wp = firstElement(workbook, 'workbookProtection')
   if (wp && (isTrue(wp.attributes.lockStructure) || isTrue(wp.attributes.lockWindows))) addFeature(f, 'workbook-protection', `workbookProtection${isTrue(wp.attributes.lockStructure) ? ' lockStructure' : ''}${isTrue(wp.attributes.lockWindows) ? ' lockWindows' : ''}`)
   for (const sheet of r.names.filter((n) => /^xl\/(worksheets|dialogsheets)\/[^/]+\.xml$/.test(n)).slice(0, MAX_SHEETS)) {
-    const xml = await r.text(sheet, MAX_SHEET)
-    if (!xml) continue
-    const at = xml.lastIndexOf('<sheetProtection')
-    const sp = at >= 0 ? firstElement(xml.slice(at, at + 4096), 'sheetProtection') : undefined
+    const bytes = await r.bytes(sheet, MAX_SHEET)
+    if (!bytes) continue
+    // sheetProtection follows the cell data: find it in the bytes and decode only the element.
+    const xml = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le') : undefined
+    const at = xml ? xml.lastIndexOf('sheetProtection') : lastStartTag(bytes, 'sheetProtection')
+    const sp = at >= 0 ? firstElement(xml ? xml.slice(Math.max(0, at - 64), at + 4096) : bytes.subarray(Math.max(0, at - 64), at + 4096).toString('utf8'), 'sheetProtection') : undefined
     if (!sp) continue
     // Any sheetProtection element carries protection settings that LibreOffice imports; say whether
     // Excel enforces it (sheet="1") and whether a password hash is set.

@@ -26,3 +26,19 @@ describe('safe XML reading', () => {
     expect(e).toMatchObject({local: 'sheetProtection', selfClosing: true, attributes: {'x:sheet': '1', sheet: '1', password: 'AB12'}})
   })
 })
+
+describe('named element lookups', () => {
+  const xml = '<r:Relationships><r:Relationship Id="a" Target="x"/><Relationship Id="b"/><RelationshipX Id="no"/>' +
+    '<w:p>Relationship in text</w:p><w:fldSimple w:instr=" DDE a b "/><fldSimple instr="c"/><w:fontTable/><w:font w:name="Calibri"/></r:Relationships>'
+  it('finds every element with that local name, with or without a prefix, in document order', () => {
+    expect([...elements(xml, new Set(['Relationship']))].map((e) => e.attributes.Id)).toEqual(['a', 'b'])
+    expect([...elements(xml, new Set(['fldSimple', 'font']))].map((e) => e.name)).toEqual(['w:fldSimple', 'fldSimple', 'w:font'])
+  })
+  it('gives the same elements as a scan of every tag', () => {
+    const all = [...elements(xml)].filter((e) => e.local === 'font' || e.local === 'Relationship')
+    expect([...elements(xml, new Set(['font', 'Relationship']))]).toEqual(all)
+  })
+  it('ignores the name in text, in longer names and in attribute values', () => {
+    expect([...elements('<a v="font"/>font <fontTable/><x:fonts/>', new Set(['font']))]).toEqual([])
+  })
+})
