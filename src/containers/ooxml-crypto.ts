@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto'
 import {createDecipheriv, createHash} from 'node:crypto'
 import type {Cfb} from './cfb.js'
+import {sha1Spin} from './sha1-spin.js'
 import {decodeEntities, firstElement} from './xml.js'
 
 /** The only password ever tried. */
@@ -37,6 +38,7 @@ function spin(algorithm: string, start: Buffer, rounds: number): Buffer {
   return h
 }
 function spinOnce(algorithm: string, start: Buffer, rounds: number): Buffer {
+  if (algorithm === 'sha1' && start.length === 20) return sha1Spin(start, rounds)
   let h = start
   const buf = Buffer.alloc(4 + h.length)
   for (let i = 0; i < rounds; i++) {
