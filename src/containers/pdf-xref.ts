@@ -20,6 +20,8 @@ export async function readXref(read: ReadAt, size: number, maxObjects: number): 
   const tail = await read(tailAt, size - tailAt)
   const sx = tail.lastIndexOf('startxref')
   if (sx < 0) return undefined
+  // An object after the last startxref is an update whose xref was cut off: only a scan sees it.
+  if (tail.indexOf('obj', sx) >= 0) return undefined
   const first = new Lexer(tail, sx + 9).value()
   const entries = new Map<number, XrefEntry>()
   const trailer: Record<string, PdfValue> = {}

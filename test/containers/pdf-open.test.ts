@@ -39,7 +39,7 @@ describe('PDF through its xref', () => {
     expect(r.metadata).toMatchObject({producer: 'W', fonts: [{name: 'Calibri'}]})
   })
 
-  it('gives up on an xref that lies or loops, and the probe then scans the file', async () => {
+  it('gives up on an xref that lies, loops or misses an appended update, and the probe then scans the file', async () => {
     const good = pdf(['<< /Type /Catalog >>', '<< /S /JavaScript /JS (x) >>'])
     const lying = Buffer.from(good.toString('latin1').replace(/(\d{10}) 00000 n/, (_, o: string) => `${String(Number(o) + 2).padStart(10, '0')} 00000 n`), 'latin1')
     expect(await openPdf(counted(lying), sieve)).toBeUndefined()
@@ -47,6 +47,10 @@ describe('PDF through its xref', () => {
     expect(await openPdf(counted(looping), sieve)).toBeUndefined()
     expect((await probeBytes(lying, 'l.pdf')).ids).toEqual(['pdf-javascript'])
     expect((await probeBytes(looping, 'c.pdf')).ids).toEqual(['pdf-javascript'])
+    // An update appended after the last startxref whose own xref was cut off: only a scan sees it.
+    const cut = Buffer.concat([pdf(['<< /Type /Catalog >>']), Buffer.from('2 0 obj\n<< /S /Launch /F (x) >>\nendobj\n')])
+    expect(await openPdf(counted(cut), sieve)).toBeUndefined()
+    expect((await probeBytes(cut, 'u.pdf')).ids).toEqual(['launch-action'])
   })
 
   it('sieves without missing names spelled with #xx escapes or hidden behind a string that says stream', async () => {
