@@ -44,7 +44,7 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
   const direct: Array<[number, number, number]> = [] // num, offset, gen
   for (const [num, e] of xref.entries) if ('offset' in e) direct.push([num, e.offset, e.gen])
   direct.sort((a, b) => a[1] - b[1])
-  if (direct.some(([, off]) => off < 0 || off >= size)) return undefined
+  if (direct.some(([, off]) => !(off >= 0 && off < size))) return undefined
   const locs = new Map<number, Loc>()
   const keep: number[] = []
   const version = /%PDF-(\d\.\d)/.exec(src.head.toString('latin1', 0, 1024))?.[1]

@@ -34,8 +34,9 @@ export function makeSieve(spec: SieveSpec): Sieve {
   const words = spec.words.map(bytesOf)
   const prefixes = (spec.prefixes ?? []).map(bytesOf)
   const pairs = (spec.pairs ?? []).map(([k, v]) => [bytesOf(k), bytesOf(v)] as const)
-  const lengths = new Uint8Array(256)
-  for (const w of [...words, ...pairs.flatMap(([k, v]) => [k, v])]) lengths[Math.min(255, w.length)] = 1
+  // Tokens whose first byte starts no word are passed over without any comparison.
+  const firsts = new Uint8Array(256)
+  for (const w of [...words, ...prefixes, ...pairs.flatMap(([k, v]) => [k, v])]) firsts[w[0]!] = 1
   const minPrefix = Math.min(255, ...prefixes.map((p) => p.length))
   return (b, start, end) => {
     let i = start
@@ -81,11 +82,11 @@ export function makeSieve(spec: SieveSpec): Sieve {
       if (hash) return 1
       const len = i - s
       if (c !== 47 && (same(b, s, i, STREAM) || same(b, s, i, ENDOBJ))) return 0
-      if (len > 0 && lengths[Math.min(255, len)]) {
+      if (len > 0 && firsts[b[s]!]) {
         for (const w of words) if (same(b, s, i, w)) return 1
         if (prevS >= 0) for (const [k, v] of pairs) if (same(b, prevS, prevE, k) && same(b, s, i, v)) return 1
+        if (len >= minPrefix) for (const p of prefixes) if (startsWith(b, s, i, p)) return 1
       }
-      if (len >= minPrefix) for (const p of prefixes) if (startsWith(b, s, i, p)) return 1
       prevS = s
       prevE = i
     }

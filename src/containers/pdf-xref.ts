@@ -45,6 +45,17 @@ export async function readXref(read: ReadAt, size: number, maxObjects: number): 
   return trailer.Root === undefined ? undefined : {entries, trailer}
 }
 
+// A decimal number from bytes (NaN when something else is there), without making a string.
+function digits(b: Buffer, s: number, e: number): number {
+  let v = 0
+  for (let i = s; i < e; i++) {
+    const d = b[i]! - 48
+    if (d < 0 || d > 9) return Number.NaN
+    v = v * 10 + d
+  }
+  return v
+}
+
 // Entries seen first (newer sections) win; free entries are ignored, as a whole-file scan would.
 function put(entries: Map<number, XrefEntry>, num: number, entry: XrefEntry) {
   if (!entries.has(num)) entries.set(num, entry)
@@ -71,7 +82,7 @@ function parseSection(buf: Buffer, entries: Map<number, XrefEntry>, maxObjects: 
         lex.skip()
         const [ts, te] = lex.token()
         if (te !== ts + 1 || oe === os || ge === gs) return lex.pos >= buf.length && !atEnd ? 'more' : undefined
-        if (buf[ts] === 110) found.push([start + i, {offset: Number(buf.toString('latin1', os, oe)), gen: Number(buf.toString('latin1', gs, ge))}])
+        if (buf[ts] === 110) found.push([start + i, {offset: digits(buf, os, oe), gen: digits(buf, gs, ge)}])
       }
     }
     lex.pos += 7
