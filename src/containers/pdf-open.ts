@@ -4,6 +4,7 @@
 // reference to it is resolved. Returns undefined when the xref cannot be trusted (the caller scans).
 import {inflateSync} from 'node:zlib'
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
+import {cachedReader, ReadCapError} from './pdf-reads.js'
 import type {Sieve} from './pdf-sieve.js'
 import {readXref, type ReadAt} from './pdf-xref.js'
 import {decodeStream, type PdfDocument, type PdfLimits} from './pdf.js'
@@ -27,17 +28,7 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
   const maxObjects = limits.maxObjects ?? 500_000
   const maxRead = limits.maxRead ?? 48 * 1024 * 1024
   const whole = size <= src.head.length ? src.head : size <= WHOLE ? await src.read(0, size) : undefined
-  let spent = 0
-  const got: Array<{start: number; buf: Buffer}> = [{start: 0, buf: src.head}]
-  // Ranges already read (the head, an xref section, an object range) are served again without a read.
-  const read: ReadAt = async (offset, length) => {
-    if (whole) return whole.subarray(offset, offset + length)
-    for (const g of got) if (offset >= g.start && offset + length <= g.start + g.buf.length) return g.buf.subarray(offset - g.start, offset - g.start + length)
-    if ((spent += length) > maxRead) throw new Error('PDF read cap')
-    const buf = await src.read(offset, length)
-    got.push({start: offset, buf})
-    return buf
-  }
+  const read: ReadAt = whole ? async (offset, length) => whole.subarray(offset, offset + length) : cachedReader(src.read, size, src.head, maxRead)
   const xref = await readXref(read, size, maxObjects).catch(() => undefined)
   if (!xref) return undefined
   const warnings: string[] = []
@@ -73,7 +64,7 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
       if (verdict !== 0) keep.push(num)
     }
   } catch (e) {
-    if ((e as Error).message === 'PDF read cap') return undefined
+    if (e instanceof ReadCapError) return undefined
     throw e
   }
   const doc = lazyDocument(xref.trailer, locs, read, {version, warnings, maxInflate, size})

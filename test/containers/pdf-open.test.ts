@@ -60,3 +60,18 @@ describe('PDF through its xref', () => {
     expect((await probeBytes(bytes, 's.pdf')).ids).toEqual(['attachments', 'pdf-javascript'])
   })
 })
+
+describe('cached PDF reads', () => {
+  it('never reads a byte twice and joins what it holds with what it reads', async () => {
+    const {cachedReader, ReadCapError} = await import('../../src/containers/pdf-reads.js')
+    const bytes = Buffer.from(Array.from({length: 1000}, (_, i) => i % 251))
+    const asked: Array<[number, number]> = []
+    const read = cachedReader(async (o, l) => (asked.push([o, l]), bytes.subarray(o, o + l)), bytes.length, bytes.subarray(0, 100), 2000)
+    expect(await read(900, 100)).toEqual(bytes.subarray(900, 1000))
+    expect(await read(50, 900)).toEqual(bytes.subarray(50, 950))
+    expect(await read(0, 5000)).toEqual(bytes)
+    expect(asked).toEqual([[900, 100], [100, 800]])
+    const capped = cachedReader(async (o, l) => bytes.subarray(o, o + l), bytes.length, Buffer.alloc(0), 10)
+    await expect(capped(0, 11)).rejects.toBeInstanceOf(ReadCapError)
+  })
+})
