@@ -13,8 +13,8 @@ import {decodeStream, type PdfDocument, type PdfLimits} from './pdf.js'
 export type PdfSource = {size: number; head: Buffer; read: ReadAt}
 
 const WHOLE = 64 * 1024 // smaller files are read in one go: one read beats several small ones
-const HEAD = 8 * 1024 // bytes read from each object's start when a big stream follows it
-const GAP = 4 * 1024 // ranges closer than this are merged into one read
+const HEAD = 2 * 1024 // bytes read from each object's start when a big stream follows it
+const GAP = 2 * 1024 // ranges closer than this are merged into one read
 const MAX_DICT = 1024 * 1024
 
 // Where an object's bytes are: `buf` holds them from `pos` (just after "n g obj") to `end`, and the
@@ -55,13 +55,13 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
       let loc: Loc = {buf: range.buf, base: range.start, pos: off - range.start, end: Math.min(range.buf.length, next - range.start), next, gen}
       if (!header(loc, num, gen)) return undefined
       let verdict = sieve(loc.buf, loc.pos, loc.end)
-      if (verdict === -1 && loc.base + loc.end < next) {
+      if (!verdict.complete && loc.base + loc.end < next) {
         const buf = await read(off, Math.min(next - off, MAX_DICT))
         loc = {buf, base: off, pos: loc.pos - (off - loc.base), end: buf.length, next, gen}
         verdict = sieve(buf, loc.pos, loc.end)
       }
       locs.set(num, loc)
-      if (verdict !== 0) keep.push(num)
+      if (verdict.wanted || !verdict.complete) keep.push(num) // an object too big to sieve is parsed
     }
   } catch (e) {
     if (e instanceof ReadCapError) return undefined
@@ -127,7 +127,7 @@ async function unpack(os: number, doc: LazyDocument, entries: Map<number, unknow
     const end = i + 1 < count ? Math.max(pos, first + head[2 * i + 3]!) : data.length
     if (!Number.isInteger(pos) || pos < 0 || pos > data.length) continue
     locs.set(num, {buf: data, base: -1, pos, end: Math.min(end, data.length), next: -1, gen: 0})
-    if (sieve(data, pos, Math.min(end, data.length)) === 1) keep.push(num) // its end is known: -1 means no
+    if (sieve(data, pos, Math.min(end, data.length)).wanted) keep.push(num) // its end is known here
   }
 }
 

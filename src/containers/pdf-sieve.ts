@@ -8,8 +8,9 @@ import {WS} from './pdf-lexer.js'
 /** What an object must contain to be worth parsing: exact words, word prefixes, word pairs (key value). */
 export type SieveSpec = {words: string[]; prefixes?: string[]; pairs?: Array<[string, string]>}
 
-/** 1: wanted; 0: not wanted; -1: the bytes ended before `stream`/`endobj` (read more or parse anyway). */
-export type Sieve = (b: Buffer, start: number, end: number) => 1 | 0 | -1
+/** Whether the object is wanted, and whether its end (`stream`/`endobj`) was seen before `end`: a
+ * caller holding only the start of an object reads more when it was not, so no parse is cut short. */
+export type Sieve = (b: Buffer, start: number, end: number) => {wanted: boolean; complete: boolean}
 
 const DELIM = new Uint8Array(256)
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1
@@ -38,10 +39,17 @@ export function makeSieve(spec: SieveSpec): Sieve {
   const firsts = new Uint8Array(256)
   for (const w of [...words, ...prefixes, ...pairs.flatMap(([k, v]) => [k, v])]) firsts[w[0]!] = 1
   const minPrefix = Math.min(255, ...prefixes.map((p) => p.length))
+  const matches = (b: Buffer, s: number, e: number, prevS: number, prevE: number) => {
+    for (const w of words) if (same(b, s, e, w)) return true
+    if (prevS >= 0) for (const [k, v] of pairs) if (same(b, prevS, prevE, k) && same(b, s, e, v)) return true
+    if (e - s >= minPrefix) for (const p of prefixes) if (startsWith(b, s, e, p)) return true
+    return false
+  }
   return (b, start, end) => {
     let i = start
     let prevS = -1
     let prevE = -1
+    let wanted = false
     while (i < end) {
       const c = b[i]!
       if (WS[c]) {
@@ -79,18 +87,13 @@ export function makeSieve(spec: SieveSpec): Sieve {
         if (b[i] === 35) hash = true
         i++
       }
-      if (hash) return 1
       const len = i - s
-      if (c !== 47 && (same(b, s, i, STREAM) || same(b, s, i, ENDOBJ))) return 0
-      if (len > 0 && firsts[b[s]!]) {
-        for (const w of words) if (same(b, s, i, w)) return 1
-        if (prevS >= 0) for (const [k, v] of pairs) if (same(b, prevS, prevE, k) && same(b, s, i, v)) return 1
-        if (len >= minPrefix) for (const p of prefixes) if (startsWith(b, s, i, p)) return 1
-      }
+      if (c !== 47 && (same(b, s, i, STREAM) || same(b, s, i, ENDOBJ))) return {wanted, complete: true}
+      if (!wanted && (hash || (len > 0 && firsts[b[s]!] && matches(b, s, i, prevS, prevE)))) wanted = true
       prevS = s
       prevE = i
     }
-    return -1
+    return {wanted, complete: false}
   }
 }
 

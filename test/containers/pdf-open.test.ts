@@ -5,7 +5,7 @@ import {makeSieve} from '../../src/containers/pdf-sieve.js'
 import {isDict, readPdf} from '../../src/containers/pdf.js'
 import {probeBytes} from '../support/inspect.js'
 
-const sieve = makeSieve({words: ['JS'], pairs: [['Type', 'Font']]})
+const sieve = makeSieve({words: ['JS', 'JavaScript'], pairs: [['Type', 'Font']]})
 // Bytes behind the Source shape, counting what is read.
 function counted(bytes: Buffer): PdfSource & {bytesRead: number} {
   const s = {size: bytes.length, head: bytes.subarray(0, 4096), bytesRead: 4096, read: async (o: number, l: number) => {
@@ -58,6 +58,14 @@ describe('PDF through its xref', () => {
     const doc = await openPdf(counted(bytes), makeSieve({words: ['JS', 'JavaScript', 'FileAttachment']}))
     expect([...doc!.objects.keys()]).toEqual(['2 0', '3 0'])
     expect((await probeBytes(bytes, 's.pdf')).ids).toEqual(['attachments', 'pdf-javascript'])
+  })
+
+  it('reads the whole of a big dictionary whose wanted name comes first, in a big file', async () => {
+    const pad = Array.from({length: 2000}, (_, i) => `/K${i} ${i}`).join(' ')
+    const bytes = pdf(['<< /Type /Catalog >>', `<< /S /JavaScript ${pad} /Last (end) >>`, '<< /Length 100000 >>'], [undefined, undefined, Buffer.alloc(100_000)])
+    const doc = await openPdf(counted(bytes), sieve)
+    const v = doc!.objects.get('2 0')
+    expect(isDict(v) && v.d.Last).toEqual({s: 'end'})
   })
 })
 
