@@ -2,7 +2,6 @@
 // only the dictionaries of the objects (stream bodies skipped unless asked for), read in a few merged
 // ranges. A cheap byte sieve picks the objects worth parsing; any other object is parsed only when a
 // reference to it is resolved. Returns undefined when the xref cannot be trusted (the caller scans).
-import {inflateSync} from 'node:zlib'
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
 import {cachedReader, ReadCapError} from './pdf-reads.js'
 import type {Sieve} from './pdf-sieve.js'
