@@ -19,6 +19,9 @@ export type Source = {
   /** Bytes read so far, for the per-file budget and the benchmark. */
   bytesRead: number
   read(offset: number, length: number): Promise<Buffer>
+  /** Read the first `bytes` of the file into the head in one read: later reads in that range are served
+   * from memory. Deep inspection of a small container makes dozens of small reads, each a system call. */
+  widen?(bytes: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -66,6 +69,7 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {
+      if (offset >= 0 && offset + length <= source.head.length) return source.head.subarray(offset, offset + length)
       const {start, want} = allow(source.bytesRead, offset, length)
       const buffer = Buffer.allocUnsafe(want)
       let got = 0
@@ -76,6 +80,9 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
       }
       source.bytesRead += got
       return got === want ? buffer : buffer.subarray(0, got)
+    },
+    async widen(bytes) {
+      if (bytes > source.head.length && source.head.length < size) source.head = await source.read(0, Math.min(bytes, size))
     },
     close: () => handle.close(),
   }

@@ -44,6 +44,9 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     bytesRead: 0,
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.
     read: async (offset, length) => (offset >= 0 && offset + length <= source.head.length ? source.head.subarray(offset, offset + length) : readNow(offset, length)),
+    async widen(bytes) {
+      if (bytes > source.head.length && source.head.length < size) source.head = readNow(0, Math.min(bytes, size))
+    },
     async close() {
       if (!closed) closeSync(fd)
       closed = true

@@ -2,6 +2,8 @@
 import path from 'node:path'
 import {openSource, type Source} from '../containers/source.js'
 import {openSourceSync} from '../containers/sync-source.js'
+import {isCfb} from '../containers/cfb.js'
+import {isZip} from '../containers/zip.js'
 import {formatById} from '../identify/formats.js'
 import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
@@ -30,6 +32,10 @@ export type IdentifyOptions = WalkOptions & {
 export const DEFAULT_BUDGETS = {fileTimeout: 30_000, fileBytes: 64 * 1024 * 1024}
 
 const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
+// The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream): below
+// this size one read of the whole file is cheaper than the system calls, and costs the disk nothing more
+// than the kernel's read-ahead would pull anyway on most of them.
+const WHOLE_CONTAINER = 256 * 1024
 
 /** Identify one walked entry; never throws: problems become the record's error. */
 export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions = {}): Promise<Artifact> {
@@ -77,6 +83,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
   try {
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
+    if (options.probes !== false && source.size <= WHOLE_CONTAINER && (isZip(source.head) || isCfb(source.head))) await source.widen?.(source.size)
     const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword !== false && options.probes !== false})
     const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
