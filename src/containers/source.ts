@@ -69,7 +69,10 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {
-      if (offset >= 0 && offset + length <= source.head.length) return source.head.subarray(offset, offset + length)
+      if (offset >= 0 && offset + length <= source.head.length) {
+        allow(source.bytesRead, offset, 0) // the time budget holds for bytes already in memory too
+        return source.head.subarray(offset, offset + length)
+      }
       const {start, want} = allow(source.bytesRead, offset, length)
       const buffer = Buffer.allocUnsafe(want)
       let got = 0

@@ -43,7 +43,11 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     head: Buffer.alloc(0),
     bytesRead: 0,
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.
-    read: async (offset, length) => (offset >= 0 && offset + length <= source.head.length ? source.head.subarray(offset, offset + length) : readNow(offset, length)),
+    read: async (offset, length) => {
+      if (offset < 0 || offset + length > source.head.length) return readNow(offset, length)
+      allow(source.bytesRead, offset, 0) // the time budget holds for bytes already in memory too
+      return source.head.subarray(offset, offset + length)
+    },
     async widen(bytes) {
       if (bytes > source.head.length && source.head.length < size) source.head = readNow(0, Math.min(bytes, size))
     },

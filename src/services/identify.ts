@@ -83,7 +83,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
   try {
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
-    if (options.probes !== false && source.size <= WHOLE_CONTAINER && (isZip(source.head) || isCfb(source.head))) await source.widen?.(source.size)
+    if (options.probes !== false && source.size <= WHOLE_CONTAINER && (isZip(source.head) || isCfb(source.head))) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
     const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword !== false && options.probes !== false})
     const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
