@@ -49,6 +49,14 @@ export function readAllowance(size: number, options: SourceOptions): (spent: num
   }
 }
 
+/** The range from the head when it lies inside it, else undefined: bytes already in memory cost no read,
+ * but the time budget still holds (a probe looping on the head must run out of time like any other). */
+export function fromHead(source: Source, allow: ReturnType<typeof readAllowance>, offset: number, length: number): Buffer | undefined {
+  if (offset < 0 || offset + length > source.head.length) return undefined
+  allow(source.bytesRead, offset, 0)
+  return source.head.subarray(offset, offset + length)
+}
+
 /** Open a file for positioned reads and read its head. `path` may be the raw bytes of the name. */
 export async function openSource(path: string | Buffer, options: SourceOptions = {}): Promise<Source> {
   const handle: FileHandle = await open(path, OPEN_FLAGS)
@@ -69,10 +77,8 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
     head: Buffer.alloc(0),
     bytesRead: 0,
     async read(offset, length) {
-      if (offset >= 0 && offset + length <= source.head.length) {
-        allow(source.bytesRead, offset, 0) // the time budget holds for bytes already in memory too
-        return source.head.subarray(offset, offset + length)
-      }
+      const cached = fromHead(source, allow, offset, length)
+      if (cached) return cached
       const {start, want} = allow(source.bytesRead, offset, length)
       const buffer = Buffer.allocUnsafe(want)
       let got = 0

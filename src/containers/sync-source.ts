@@ -4,7 +4,7 @@
 // openSource: no FIFO blocking, no link following, regular files only, byte and time budgets.
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {decodeName} from '../lib/fs-names.js'
-import {NotRegularError, readAllowance, type Source, type SourceOptions} from './source.js'
+import {fromHead, NotRegularError, readAllowance, type Source, type SourceOptions} from './source.js'
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
 
@@ -43,11 +43,7 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     head: Buffer.alloc(0),
     bytesRead: 0,
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.
-    read: async (offset, length) => {
-      if (offset < 0 || offset + length > source.head.length) return readNow(offset, length)
-      allow(source.bytesRead, offset, 0) // the time budget holds for bytes already in memory too
-      return source.head.subarray(offset, offset + length)
-    },
+    read: async (offset, length) => fromHead(source, allow, offset, length) ?? readNow(offset, length),
     async widen(bytes) {
       if (bytes > source.head.length && source.head.length < size) source.head = readNow(0, Math.min(bytes, size))
     },
