@@ -17,6 +17,7 @@ export default class Identify extends Command {
     'follow-symlinks': Flags.boolean({default: false, description: 'follow symbolic links (never out of the roots)'}),
     'no-probes': Flags.boolean({default: false, description: 'identify only; skip the feature probes'}),
     'no-default-password': Flags.boolean({default: false, description: "never try Excel's default password (VelvetSweatshop) on encrypted files"}),
+    'no-dedupe': Flags.boolean({default: false, description: 'analyse every copy of identical content again (measures the cost per distinct file)'}),
     concurrency: Flags.integer({default: 16, min: 1, description: 'files identified at once (with --workers 0)'}),
     workers: Flags.integer({default: availableParallelism(), min: 0, description: 'worker threads (0: identify on the main thread with async reads)'}),
   }
@@ -30,7 +31,7 @@ export default class Identify extends Command {
     const codes = new Map<string, number>()
     const progress = progressLine()
     try {
-      const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], concurrency: flags.concurrency, workers: flags.workers}
+      const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], dedupe: !flags['no-dedupe'], concurrency: flags.concurrency, workers: flags.workers}
       for await (const a of identifyRoots(roots, options)) {
         byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
         if (a.error) errors++

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto'
 import {createDecipheriv, createHash} from 'node:crypto'
 import type {Cfb} from './cfb.js'
+import {createKeyTable} from './key-table.js'
 import {sha1Spin} from './sha1-spin.js'
 import {decodeEntities, firstElement} from './xml.js'
 
@@ -24,17 +25,19 @@ export const hash = (algorithm: string, ...parts: Buffer[]) => {
 // one-shot crypto.hash (Node >= 20.12) avoids a Hash object per round and is about 1.7x faster.
 const oneShot = (crypto as {hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer}).hash
 // The salt is drawn when a file is saved, so copies of one encrypted file (common on shares: the same
-// workbook in many folders) share it and the result: a few derived keys are kept, keyed on the whole
-// input of the loop, and each copy after the first costs no derivation.
-const derived = new Map<string, Buffer>()
-const KEEP = 256
+// workbook in many folders) share it and the result: derived keys are kept, keyed on the whole input of
+// the loop, in a table the worker threads share, and each copy after the first costs no derivation.
+let derived = createKeyTable()
+/** Share derived keys with other threads through this buffer (from keyTableBytes()). */
+export function shareDerivedKeys(buffer: SharedArrayBuffer): void {
+  derived = createKeyTable(buffer)
+}
 function spin(algorithm: string, start: Buffer, rounds: number): Buffer {
-  const key = `${algorithm}:${rounds}:${start.toString('base64')}`
-  const known = derived.get(key)
+  const id = hash('sha256', Buffer.from(`${algorithm}:${rounds}:`), start)
+  const known = derived.get(id)
   if (known) return known
   const h = spinOnce(algorithm, start, rounds)
-  if (derived.size >= KEEP) derived.delete(derived.keys().next().value!)
-  derived.set(key, h)
+  derived.set(id, h)
   return h
 }
 function spinOnce(algorithm: string, start: Buffer, rounds: number): Buffer {

@@ -11,6 +11,9 @@ import {mergeFeatures, type Probe, type ProbeOptions, type ProbeResult} from './
 /** The probes, in the order they run: one per container family. */
 export const PROBES: Probe[] = [compoundProbe, packageProbe, pdfProbe, accessProbe, pstProbe, plainProbe]
 
+/** How long the probes may work on one file unless told otherwise. */
+export const DEFAULT_PROBE_BUDGET_MS = 10_000
+
 /** Per-file limits of the probes (bytes are capped by the Source's budget and each reader's caps). */
 export type ProbeSettings = {timeBudgetMs?: number; defaultPassword?: boolean}
 
@@ -26,7 +29,7 @@ function codeOf(e: unknown): string {
 /** Run the probes on one file; a probe that fails adds a warning and the others still run. */
 export async function probe(inspection: Inspection, settings: ProbeSettings = {}): Promise<ProbeResult> {
   const result: ProbeResult = {features: [], metadata: {}, warnings: []}
-  const options: ProbeOptions = {deadline: Date.now() + (settings.timeBudgetMs ?? 10_000), defaultPassword: settings.defaultPassword ?? true}
+  const options: ProbeOptions = {deadline: Date.now() + (settings.timeBudgetMs ?? DEFAULT_PROBE_BUDGET_MS), defaultPassword: settings.defaultPassword ?? true}
   for (const p of PROBES) {
     if (!p.applies(inspection)) continue
     try {

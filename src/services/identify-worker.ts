@@ -3,6 +3,7 @@
 // cheaper to send than a structured clone of the objects. Before each
 // file it bumps a shared counter: the pool's watchdog reads it to tell a stuck worker from a busy one.
 import {parentPort, workerData} from 'node:worker_threads'
+import {shareDerivedKeys} from '../containers/ooxml-crypto.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
 import {identifyEntry, type IdentifyOptions} from './identify.js'
@@ -11,6 +12,7 @@ import type {WorkerSetup} from './workers.js'
 const setup = workerData as WorkerSetup
 const options: IdentifyOptions = {...setup.options, workers: 0, syncReads: true}
 const started = new Int32Array(setup.started)
+shareDerivedKeys(setup.keys)
 // Records wait at most this long before they are sent, so slow files do not hold back fast ones.
 const FLUSH_MS = 100
 

@@ -9,7 +9,8 @@ import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
 import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
-import {probe} from '../probes/index.js'
+import {DEFAULT_PROBE_BUDGET_MS, probe} from '../probes/index.js'
+import {contentKey, createContentMemo, type ContentFindings} from './content-memo.js'
 import {mapConcurrent} from './pool.js'
 import {identifyInWorkers} from './workers.js'
 
@@ -26,16 +27,21 @@ export type IdentifyOptions = WalkOptions & {
   workers?: number
   /** Blocking positioned reads (what the worker threads use). */
   syncReads?: boolean
+  /** Reuse the findings of identical content read earlier in the scan (default on; off measures each copy). */
+  dedupe?: boolean
 }
 
 /** The per-file budgets used when none are given. */
 export const DEFAULT_BUDGETS = {fileTimeout: 30_000, fileBytes: 64 * 1024 * 1024}
 
 const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
-// The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream): below
-// this size one read of the whole file is cheaper than the system calls, and costs the disk nothing more
-// than the kernel's read-ahead would pull anyway on most of them.
-const WHOLE_CONTAINER = 256 * 1024
+// The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream) or of a
+// PDF (xref, objects): below this size one read of the whole file is cheaper than the system calls, costs
+// the disk little more than the kernel's read-ahead pulls anyway, and lets identical copies be recognised.
+const WHOLE_FILE = 256 * 1024
+const probedWhole = (head: Buffer) => isZip(head) || isCfb(head) || head.subarray(0, 1024).includes('%PDF-')
+// Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
+const memo = createContentMemo()
 
 /** Identify one walked entry; never throws: problems become the record's error. */
 export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions = {}): Promise<Artifact> {
@@ -80,18 +86,31 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
 }
 
 async function inspect(base: Artifact, source: Source, options: IdentifyOptions): Promise<Artifact> {
+  const started = Date.now()
   try {
+    const probing = options.probes !== false
+    let key: string | undefined
+    if (probing && source.size <= WHOLE_FILE && probedWhole(source.head)) {
+      await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
+      if (options.dedupe !== false && source.head.length === source.size) {
+        key = contentKey(source.head, base.extension)
+        const known = memo.get(key)
+        if (known) return {...base, ...known}
+      }
+    }
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
-    if (options.probes !== false && source.size <= WHOLE_CONTAINER && (isZip(source.head) || isCfb(source.head))) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
-    const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword !== false && options.probes !== false})
-    const found = options.probes === false || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
+    const id = await identify(source, base.extension, {defaultPassword: options.defaultPassword !== false && probing})
+    const found = !probing || id.error ? {features: [], metadata: {}, warnings: []} : await probe(id.inspection, {defaultPassword: options.defaultPassword})
     const info = formatById(id.format)
     const metadata = Object.keys(found.metadata).length > 0 ? found.metadata : undefined
-    return {
-      ...base, format: id.format, puid: info?.puid, mime: info?.mime, basis: id.basis, extensionMismatch: id.extensionMismatch,
-      features: found.features, application: metadata?.application, metadata, warnings: [...id.warnings, ...found.warnings], error: id.error,
+    const findings: ContentFindings = {
+      format: id.format, puid: info?.puid, mime: info?.mime, basis: id.basis, extensionMismatch: id.extensionMismatch,
+      features: found.features, application: metadata?.application, metadata, warnings: [...id.warnings, ...found.warnings],
     }
+    // A result that ran near a time budget may have been cut short: it depends on more than the bytes.
+    if (key && !id.error && Date.now() - started < Math.min(DEFAULT_PROBE_BUDGET_MS, options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout) / 2) memo.set(key, findings)
+    return {...base, ...findings, error: id.error}
   } catch (e) {
     // Anything without a code here is a bug in Passerelle, not a property of the file: say so.
     return {...base, error: {code: (e as {code?: string}).code ?? 'internal-error', message: (e as Error).message}}

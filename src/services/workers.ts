@@ -8,6 +8,7 @@ import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
+import {keyTableBytes} from '../containers/key-table.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
 import {identifyEntry, type IdentifyOptions} from './identify.js'
@@ -25,7 +26,7 @@ const WARM_UP = 256
 const LIMITS = {maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512}
 
 /** What the pool tells each worker at start. */
-export type WorkerSetup = {options: IdentifyOptions; started: SharedArrayBuffer}
+export type WorkerSetup = {options: IdentifyOptions; started: SharedArrayBuffer; keys: SharedArrayBuffer}
 
 type Slot = {
   worker: Worker
@@ -73,7 +74,9 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
   const script = workerScript()
   const fileTimeout = options.fileTimeout ?? 30_000
   const budget = watchdogBudget(fileTimeout)
-  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes}
+  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes, dedupe: options.dedupe}
+  // Derived password keys, shared by every worker of the pool (replacements included).
+  const keys = new SharedArrayBuffer(keyTableBytes())
   const ready: Array<Artifact | Promise<Artifact>> = []
   let closing = false
   const retry: WalkedEntry[] = first // the entries read ahead go first
@@ -85,7 +88,7 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
 
   const spawn = (): Slot => {
     const started = new SharedArrayBuffer(4)
-    const setup: WorkerSetup = {options: workerOptions, started}
+    const setup: WorkerSetup = {options: workerOptions, started, keys}
     const worker = new Worker(script.script, {workerData: setup, eval: script.eval, resourceLimits: LIMITS})
     const slot: Slot = {worker, pending: [], started: new Int32Array(started), received: 0, seen: 0, since: Date.now()}
     worker.on('message', (json: string) => {

@@ -1,0 +1,70 @@
+// Copies of one file reuse its findings; anything that differs by a byte, or by extension, does not.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pdf} from '../../fixtures/builders/pdf.js'
+import type {Artifact} from '../../src/model.js'
+import {contentKey, createContentMemo, type ContentFindings} from '../../src/services/content-memo.js'
+import {identifyRoots} from '../../src/services/identify.js'
+
+const findings = (format: string): ContentFindings => ({format, basis: [], extensionMismatch: false, features: [{id: 'xfa', evidence: 'e'}], warnings: []})
+
+describe('content keys and the memo', () => {
+  it('keys on every byte and on the extension', () => {
+    const a = Buffer.alloc(10_000, 1)
+    const b = Buffer.from(a)
+    b[9_999] = 2
+    expect(contentKey(a, 'pdf')).toBe(contentKey(Buffer.from(a), 'pdf'))
+    expect(contentKey(a, 'pdf')).not.toBe(contentKey(b, 'pdf'))
+    expect(contentKey(a, 'pdf')).not.toBe(contentKey(a, 'ai'))
+  })
+
+  it('keeps at most its limit, dropping the least recently used, and hands out copies', () => {
+    const memo = createContentMemo(2)
+    memo.set('a', findings('pdf'))
+    memo.set('b', findings('docx'))
+    memo.get('a') // a is now more recent than b
+    memo.set('c', findings('xlsx'))
+    expect(memo.size).toBe(2)
+    expect(memo.get('b')).toBeUndefined()
+    const first = memo.get('a')!
+    first.features.push({id: 'acroform', evidence: 'changed by a caller'})
+    expect(memo.get('a')!.features).toEqual([{id: 'xfa', evidence: 'e'}])
+  })
+})
+
+describe('identification of copies', () => {
+  let root: string
+  // Two PDFs of the same length that differ only in whether an action is JavaScript.
+  const script = pdf(['<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /S /JavaScript /JS (app.alert(1)) >>'])
+  const plain = Buffer.from(script.toString('latin1').replace('/S /JavaScript /JS', '/S /URI        /UR'), 'latin1')
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'passerelle-memo-'))
+    writeFileSync(path.join(root, 'a-script.pdf'), script)
+    writeFileSync(path.join(root, 'b-plain.pdf'), plain)
+    writeFileSync(path.join(root, 'c-script-copy.pdf'), script)
+    writeFileSync(path.join(root, 'd-script-copy.ai'), script)
+  })
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
+  const run = async (dedupe: boolean) => {
+    const out: Artifact[] = []
+    for await (const a of identifyRoots([root], {workers: 0, probes: true, dedupe})) out.push(a)
+    return out.sort((x, y) => x.relativePath.localeCompare(y.relativePath))
+  }
+
+  it('gives a copy the same findings, and a file differing by a few bytes its own', async () => {
+    expect(plain.length).toBe(script.length)
+    const [a, b, c, d] = await run(true)
+    expect(a!.features.map((f) => f.id)).toContain('pdf-javascript')
+    expect(b!.features.map((f) => f.id)).not.toContain('pdf-javascript')
+    const strip = ({path: _p, relativePath: _r, mtime: _m, ...rest}: Artifact) => rest
+    expect(strip(c!)).toEqual(strip(a!))
+    expect(d!.extension).toBe('ai')
+    expect(d!.format).toBe('ai') // same bytes, other extension: identified again, not reused
+  })
+
+  it('gives the same records with the memo switched off', async () => {
+    expect(await run(true)).toEqual(await run(false))
+  })
+})
