@@ -25,7 +25,15 @@ export type Source = {
   close(): Promise<void>
 }
 
-export type SourceOptions = {headSize?: number; byteBudget?: number; /** Date.now() after which reads fail with budget-exceeded. */ deadline?: number}
+export type SourceOptions = {
+  headSize?: number
+  byteBudget?: number
+  /** Date.now() after which reads fail with budget-exceeded. */
+  deadline?: number
+  /** Memory the head and a widened head are read into, instead of fresh buffers: for a caller that works
+   * on one file at a time and keeps nothing of it (a worker thread), it saves an allocation per file. */
+  scratch?: Buffer
+}
 
 /** Raised when what was opened is not a regular file (swapped for a FIFO or a link since the walk). */
 export class NotRegularError extends Error {

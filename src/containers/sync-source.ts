@@ -24,9 +24,10 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
   }
   const allow = readAllowance(size, options)
   let closed = false
-  const readNow = (offset: number, length: number): Buffer => {
+  // Reads into `target` (fresh memory when not given), clamped to the file and to the budgets.
+  const readNow = (offset: number, length: number, target?: Buffer): Buffer => {
     const {start, want} = allow(source.bytesRead, offset, length)
-    const buffer = Buffer.allocUnsafe(want)
+    const buffer = target && target.length >= want ? target.subarray(0, want) : Buffer.allocUnsafe(want)
     let got = 0
     while (got < want) {
       const n = readSync(fd, buffer, got, want - got, start + got)
@@ -34,8 +35,9 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
       got += n
     }
     source.bytesRead += got
-    return got === want ? buffer : buffer.subarray(0, got)
+    return got === buffer.length ? buffer : buffer.subarray(0, got)
   }
+  const scratch = options.scratch
   const source: Source = {
     path: typeof path === 'string' ? path : decodeName(path),
     size,
@@ -45,7 +47,13 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.
     read: async (offset, length) => fromHead(source, allow, offset, length) ?? readNow(offset, length),
     async widen(bytes) {
-      if (bytes > source.head.length && source.head.length < size) source.head = readNow(0, Math.min(bytes, size))
+      const want = Math.min(bytes, size)
+      if (want <= source.head.length) return
+      // The head already sits at the start of the scratch memory: read only what follows it.
+      if (scratch && want <= scratch.length && source.head.buffer === scratch.buffer && source.head.byteOffset === scratch.byteOffset) {
+        const more = readNow(source.head.length, want - source.head.length, scratch.subarray(source.head.length, want))
+        source.head = scratch.subarray(0, source.head.length + more.length)
+      } else source.head = readNow(0, want)
     },
     async close() {
       if (!closed) closeSync(fd)
@@ -53,7 +61,8 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     },
   }
   try {
-    source.head = readNow(0, options.headSize ?? 4096)
+    const headSize = options.headSize ?? 4096
+    source.head = readNow(0, headSize, scratch && scratch.length >= headSize ? scratch.subarray(0, Math.min(headSize, size)) : undefined)
   } catch (e) {
     closeSync(fd)
     throw e

@@ -25,20 +25,30 @@ export function contentKey(bytes: Buffer, extension: string): string {
   return `${digest}.${extension}`
 }
 
-/** A memo keeping at most `limit` findings; each is stored as JSON so callers never share objects. */
+// Findings are kept frozen and handed out as they are: records are serialised, never edited, after
+// identification, and a frozen object makes any later edit fail loudly instead of changing other records.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+/** A memo keeping at most `limit` findings (frozen), the least recently used out first. */
 export function createContentMemo(limit = 2048): ContentMemo {
-  const table = new Map<string, string>()
+  const table = new Map<string, ContentFindings>()
   return {
     get(key) {
-      const json = table.get(key)
-      if (json === undefined) return undefined
-      table.delete(key) // most recently used goes last, so the oldest unused goes out first
-      table.set(key, json)
-      return JSON.parse(json) as ContentFindings
+      const findings = table.get(key)
+      if (findings === undefined) return undefined
+      table.delete(key) // most recently used goes last
+      table.set(key, findings)
+      return findings
     },
     set(key, findings) {
       if (table.size >= limit) table.delete(table.keys().next().value!)
-      table.set(key, JSON.stringify(findings))
+      table.set(key, deepFreeze(findings))
     },
     get size() {
       return table.size

@@ -6,11 +6,12 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {shareDerivedKeys} from '../containers/ooxml-crypto.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
-import {identifyEntry, type IdentifyOptions} from './identify.js'
+import {identifyEntry, WHOLE_FILE, type IdentifyOptions} from './identify.js'
 import type {WorkerSetup} from './workers.js'
 
 const setup = workerData as WorkerSetup
-const options: IdentifyOptions = {...setup.options, workers: 0, syncReads: true}
+// Files are done one after another here and nothing of one is kept: their heads share one buffer.
+const options: IdentifyOptions = {...setup.options, workers: 0, syncReads: true, scratch: Buffer.allocUnsafe(WHOLE_FILE)}
 const started = new Int32Array(setup.started)
 shareDerivedKeys(setup.keys)
 // Records wait at most this long before they are sent, so slow files do not hold back fast ones.

@@ -29,6 +29,8 @@ export type IdentifyOptions = WalkOptions & {
   syncReads?: boolean
   /** Reuse the findings of identical content read earlier in the scan (default on; off measures each copy). */
   dedupe?: boolean
+  /** With syncReads, one file at a time: memory of WHOLE_FILE bytes that heads are read into. */
+  scratch?: Buffer
 }
 
 /** The per-file budgets used when none are given. */
@@ -38,7 +40,7 @@ const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
 // The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream) or of a
 // PDF (xref, objects): below this size one read of the whole file is cheaper than the system calls, costs
 // the disk little more than the kernel's read-ahead pulls anyway, and lets identical copies be recognised.
-const WHOLE_FILE = 256 * 1024
+export const WHOLE_FILE = 256 * 1024
 const probedWhole = (head: Buffer) => isZip(head) || isCfb(head) || head.subarray(0, 1024).includes('%PDF-')
 // Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
 const memo = createContentMemo()
@@ -54,7 +56,7 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
   const timeout = options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout
   let source: Source
   try {
-    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout})
+    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout, scratch: options.syncReads ? options.scratch : undefined})
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
     return {...base, error: {code, message: `cannot open ${entry.path}: ${(e as Error).message}`}}

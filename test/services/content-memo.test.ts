@@ -20,7 +20,7 @@ describe('content keys and the memo', () => {
     expect(contentKey(a, 'pdf')).not.toBe(contentKey(a, 'ai'))
   })
 
-  it('keeps at most its limit, dropping the least recently used, and hands out copies', () => {
+  it('keeps at most its limit, dropping the least recently used, and hands out frozen findings', () => {
     const memo = createContentMemo(2)
     memo.set('a', findings('pdf'))
     memo.set('b', findings('docx'))
@@ -29,7 +29,8 @@ describe('content keys and the memo', () => {
     expect(memo.size).toBe(2)
     expect(memo.get('b')).toBeUndefined()
     const first = memo.get('a')!
-    first.features.push({id: 'acroform', evidence: 'changed by a caller'})
+    expect(() => first.features.push({id: 'acroform', evidence: 'changed by a caller'})).toThrow(TypeError)
+    expect(() => Object.assign(first.features[0]!, {id: 'dde'})).toThrow(TypeError)
     expect(memo.get('a')!.features).toEqual([{id: 'xfa', evidence: 'e'}])
   })
 })
