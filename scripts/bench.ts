@@ -31,17 +31,20 @@ const tools: Array<[string, (dir: string) => string]> = [
   // Last: with the feature probes (decryption attempts with default passwords included) it is the slowest.
   ...(flag('skip-probes') ? [] : [
     ['passerelle identify (probes, --no-default-password)', (d: string) => passerelle(d, '--no-default-password')],
-    ['passerelle identify (probes on)', (d: string) => passerelle(d)],
+    ['passerelle identify (probes, --no-dedupe: every copy analysed)', (d: string) => passerelle(d, '--no-dedupe')],
+    ['passerelle identify (probes on, the default)', (d: string) => passerelle(d)],
   ] as Array<[string, (dir: string) => string]>),
 ]
 const out = (i: number) => path.join(WORK, `out-${i}.txt`)
 const mib = (n: number) => `${n.toFixed(0)} MiB`
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
 
-console.error('warming the page cache…')
-execSync(`find ${tree} -type f -print0 | xargs -0 cat > /dev/null`)
+// Before each tool, not once: some kernels reclaim page-cache pages left untouched for a minute or so
+// (DAMON pageout on this box), and a tool that reads only heads would leave the next one a colder cache.
+const warmCache = () => execSync(`find ${tree} -type f -print0 | xargs -0 cat > /dev/null`)
 const warm: Run[] = tools.map(([name, cmd], i) => {
   console.error(`warm: ${name}…`)
+  warmCache()
   return measure(cmd(tree), out(i))
 })
 const fileRun = warm[0]!
@@ -49,6 +52,11 @@ console.log(`\n## Warm cache, ${FILES} files, ${(bytes / 2 ** 30).toFixed(1)} Gi
 console.log(row(['tool', 'wall s', 'files/s', 'vs file', 'CPU s', 'files per CPU-s', 'peak RSS', 'records']))
 console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']))
 warm.forEach((r, i) => console.log(row([tools[i]![0], r.wall.toFixed(1), Math.round(FILES / r.wall), `${(fileRun.wall / r.wall).toFixed(2)}x`, r.cpu.toFixed(1), Math.round(FILES / r.cpu), mib(r.rssMiB), r.lines])))
+// The probes issue's measure: the share of identification's files/s kept with the probes on.
+if (!flag('skip-probes')) {
+  const kept = (i: number) => `${Math.round((warm[1]!.wall / warm[i]!.wall) * 100)}%`
+  console.log(`\nWith the probes on, Passerelle keeps ${kept(warm.length - 1)} of identification's files/s (${kept(warm.length - 2)} with --no-dedupe).`)
+}
 
 if (!flag('skip-big')) {
   console.error(`building a ${BIG}-file tree of hard links…`)

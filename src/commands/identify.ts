@@ -4,7 +4,7 @@ import type {Artifact} from '../model.js'
 import {artifactRecord, ndjsonLine, tableRow, tableSummary} from '../report/artifacts.js'
 import {identifyRoots} from '../services/identify.js'
 import {fail} from '../lib/fail.js'
-import {writeOut} from '../lib/output.js'
+import {lineWriter, writeOut} from '../lib/output.js'
 import {progressLine} from '../lib/progress.js'
 
 export default class Identify extends Command {
@@ -30,6 +30,7 @@ export default class Identify extends Command {
     let errors = 0
     const codes = new Map<string, number>()
     const progress = progressLine()
+    const out = lineWriter()
     try {
       const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], dedupe: !flags['no-dedupe'], concurrency: flags.concurrency, workers: flags.workers}
       for await (const a of identifyRoots(roots, options)) {
@@ -37,13 +38,15 @@ export default class Identify extends Command {
         if (a.error) errors++
         if (a.error) codes.set(a.error.code, (codes.get(a.error.code) ?? 0) + 1)
         progress.tick(Boolean(a.error))
-        if (flags.format === 'ndjson') await writeOut(ndjsonLine(a))
+        if (flags.format === 'ndjson') await out.write(ndjsonLine(a))
         else if (flags.format === 'table') await writeOut(tableRow(a))
         else all.push(a)
       }
     } catch (e) {
+      await out.flush()
       fail(this, (e as Error).message)
     }
+    await out.flush()
     progress.done()
     if (flags.format === 'json') await writeOut(`${JSON.stringify(all.map(artifactRecord), null, 2)}\n`)
     if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors, codes))

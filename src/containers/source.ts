@@ -22,6 +22,8 @@ export type Source = {
   /** Read the first `bytes` of the file into the head in one read: later reads in that range are served
    * from memory. Deep inspection of a small container makes dozens of small reads, each a system call. */
   widen?(bytes: number): Promise<void>
+  /** Called with every range read from the file after the head (not those served from memory). */
+  onRead?: (offset: number, bytes: Buffer) => void
   close(): Promise<void>
 }
 
@@ -96,7 +98,9 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
         got += bytesRead
       }
       source.bytesRead += got
-      return got === want ? buffer : buffer.subarray(0, got)
+      const bytes = got === want ? buffer : buffer.subarray(0, got)
+      source.onRead?.(start, bytes)
+      return bytes
     },
     async widen(bytes) {
       if (bytes > source.head.length && source.head.length < size) source.head = await source.read(0, Math.min(bytes, size))

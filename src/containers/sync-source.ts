@@ -35,7 +35,9 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
       got += n
     }
     source.bytesRead += got
-    return got === buffer.length ? buffer : buffer.subarray(0, got)
+    const bytes = got === buffer.length ? buffer : buffer.subarray(0, got)
+    source.onRead?.(start, bytes)
+    return bytes
   }
   const scratch = options.scratch
   const source: Source = {

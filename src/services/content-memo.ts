@@ -1,20 +1,24 @@
 // Identical content gets identical findings: shares hold many copies of the same file (a template in
 // every project folder, a workbook mailed round and saved again). When a file is read whole anyway, the
 // SHA-256 of its bytes, with its extension (a tie-break input), keys what identification and the probes
-// found, and later copies reuse it instead of inflating, parsing and decrypting again. Only results that
-// depend on nothing but the bytes are kept: none with an error, none that ran near a time budget.
+// found, and later copies reuse it instead of inflating, parsing and decrypting again. A larger file is
+// not read whole: the ranges its analysis read are kept with a digest of their bytes, and a file of the
+// same size, extension and head gets the same findings when the same ranges hold the same bytes (the
+// analysis is deterministic: same bytes at every place it looked, same reads, same result). Only results
+// that depend on nothing but the bytes are kept: none with an error, none that ran near a time budget.
 import * as crypto from 'node:crypto'
 import type {Artifact} from '../model.js'
 
 /** The fields of a record that follow from the file's bytes and extension alone. */
 export type ContentFindings = Pick<Artifact, 'format' | 'puid' | 'mime' | 'basis' | 'extensionMismatch' | 'features' | 'application' | 'metadata' | 'warnings'>
 
-/** A bounded table of findings by content, oldest out first. */
-export type ContentMemo = {
-  get(key: string): ContentFindings | undefined
-  set(key: string, findings: ContentFindings): void
+/** A bounded table of frozen values by key, the least recently used out first. */
+export type Memo<T> = {
+  get(key: string): T | undefined
+  set(key: string, value: T): void
   readonly size: number
 }
+export type ContentMemo = Memo<ContentFindings>
 
 // One-shot crypto.hash (Node >= 20.12) saves a Hash object per file; createHash otherwise.
 const oneShot = (crypto as {hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string}).hash
@@ -35,23 +39,49 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-/** A memo keeping at most `limit` findings (frozen), the least recently used out first. */
-export function createContentMemo(limit = 2048): ContentMemo {
-  const table = new Map<string, ContentFindings>()
+/** A memo keeping at most `limit` values (frozen), the least recently used out first. */
+export function createMemo<T>(limit: number): Memo<T> {
+  const table = new Map<string, T>()
   return {
     get(key) {
-      const findings = table.get(key)
-      if (findings === undefined) return undefined
+      const value = table.get(key)
+      if (value === undefined) return undefined
       table.delete(key) // most recently used goes last
-      table.set(key, findings)
-      return findings
+      table.set(key, value)
+      return value
     },
-    set(key, findings) {
+    set(key, value) {
       if (table.size >= limit) table.delete(table.keys().next().value!)
-      table.set(key, deepFreeze(findings))
+      table.set(key, deepFreeze(value))
     },
     get size() {
       return table.size
     },
   }
 }
+
+/** A memo of findings by content key. */
+export const createContentMemo = (limit = 2048): ContentMemo => createMemo<ContentFindings>(limit)
+
+/** What the analysis of a large file read: the head, then every range in order, digested with its place. */
+export type ReadTrace = {ranges: number[]; add(offset: number, bytes: Buffer): void; digest(): string}
+
+/** A trace starting from the file's head. */
+export function startTrace(head: Buffer): ReadTrace {
+  const hash = crypto.createHash('sha256').update(head)
+  const place = Buffer.alloc(12)
+  const ranges: number[] = []
+  return {
+    ranges,
+    add(offset, bytes) {
+      ranges.push(offset, bytes.length)
+      place.writeDoubleLE(offset, 0)
+      place.writeUInt32LE(bytes.length, 8)
+      hash.update(place).update(bytes)
+    },
+    digest: () => hash.digest('hex'),
+  }
+}
+
+/** The reads of a large file's first analysis and what it found. */
+export type Replay = {ranges: number[]; digest: string; findings: ContentFindings}

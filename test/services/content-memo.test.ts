@@ -3,6 +3,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {randomBytes} from 'node:crypto'
+import {strToU8, zipSync} from 'fflate'
 import {pdf} from '../../fixtures/builders/pdf.js'
 import type {Artifact} from '../../src/model.js'
 import {contentKey, createContentMemo, type ContentFindings} from '../../src/services/content-memo.js'
@@ -67,5 +69,46 @@ describe('identification of copies', () => {
 
   it('gives the same records with the memo switched off', async () => {
     expect(await run(true)).toEqual(await run(false))
+  })
+})
+
+// Larger than what is read whole: a copy is recognised by replaying the reads of the first analysis.
+describe('identification of copies of large files', () => {
+  let root: string
+  const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  const docx = (settings: string, media: Buffer) => Buffer.from(zipSync({
+    '[Content_Types].xml': strToU8(`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
+    '_rels/.rels': strToU8(`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
+    'word/document.xml': strToU8(`${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`),
+    'word/media/image1.bin': [media, {level: 0}],
+    // Stored, after 300 KB of media: same size and same head whatever the settings say.
+    'word/settings.xml': [strToU8(`${XML}<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${settings}</w:settings>`), {level: 0}],
+  }))
+  const media = randomBytes(300_000)
+  const tracking = docx('<w:trackRevisions/>', media)
+  const quiet = docx('<w:trackRevisionz/>', media)
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'passerelle-replay-'))
+    writeFileSync(path.join(root, 'a-tracking.docx'), tracking)
+    writeFileSync(path.join(root, 'b-quiet.docx'), quiet)
+    writeFileSync(path.join(root, 'c-tracking-copy.docx'), tracking)
+  })
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
+  const run = async (dedupe: boolean, probes = true) => {
+    const out: Artifact[] = []
+    for await (const a of identifyRoots([root], {workers: 0, concurrency: 1, probes, dedupe})) out.push(a)
+    return out.sort((x, y) => x.relativePath.localeCompare(y.relativePath))
+  }
+
+  it('reuses findings only where every byte the analysis read is the same', async () => {
+    expect(quiet.length).toBe(tracking.length)
+    expect(quiet.subarray(0, 4096)).toEqual(tracking.subarray(0, 4096))
+    const [a, b, c] = await run(true)
+    expect(a!.format).toBe('docx')
+    expect(a!.features.map((f) => f.id)).toContain('track-revisions-on')
+    expect(b!.features.map((f) => f.id)).not.toContain('track-revisions-on')
+    expect(c!.features).toEqual(a!.features)
+    expect(await run(true)).toEqual(await run(false))
+    expect(await run(true, false)).toEqual(await run(false, false))
   })
 })
