@@ -7,6 +7,7 @@
 // analysis is deterministic: same bytes at every place it looked, same reads, same result). Only results
 // that depend on nothing but the bytes are kept: none with an error, none that ran near a time budget.
 import * as crypto from 'node:crypto'
+import type {Source} from '../containers/source.js'
 import type {Artifact} from '../model.js'
 
 /** The fields of a record that follow from the file's bytes and extension alone. */
@@ -23,10 +24,10 @@ export type ContentMemo = Memo<ContentFindings>
 // One-shot crypto.hash (Node >= 20.12) saves a Hash object per file; createHash otherwise.
 const oneShot = (crypto as {hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string}).hash
 
-/** The memo key of a file's whole content and its (lower-case) extension. */
-export function contentKey(bytes: Buffer, extension: string): string {
+/** The memo key of a file's whole content and its context (extension, settings). */
+export function contentKey(bytes: Buffer, context: string): string {
   const digest = oneShot ? oneShot('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex')
-  return `${digest}.${extension}`
+  return `${digest}.${context}`
 }
 
 // Findings are kept frozen and handed out as they are: records are serialised, never edited, after
@@ -85,3 +86,46 @@ export function startTrace(head: Buffer): ReadTrace {
 
 /** The reads of a large file's first analysis and what it found. */
 export type Replay = {ranges: number[]; digest: string; findings: ContentFindings}
+
+// Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
+const wholeFiles = createContentMemo()
+const replays = createMemo<Replay>(512)
+const MAX_TRACE = 2 * 4096 // ranges (offset and length each) kept for one large file
+
+// Read again the ranges a large file's first analysis read; true when every one holds the same bytes.
+// Those reads do not count against this file's byte budget: its own analysis may still need it all.
+async function replayMatches(source: Source, known: Replay): Promise<boolean> {
+  const spent = source.bytesRead
+  const trace = startTrace(source.head)
+  try {
+    for (let i = 0; i < known.ranges.length; i += 2) trace.add(known.ranges[i]!, await source.read(known.ranges[i]!, known.ranges[i + 1]!))
+    return trace.digest() === known.digest
+  } catch {
+    return false
+  } finally {
+    source.bytesRead = spent
+  }
+}
+
+/** What an earlier identical file gave, or how to remember what this one gives. */
+export type Recall = {known?: ContentFindings; remember(findings: ContentFindings): void}
+
+/** Look the open file up: by the digest of its bytes when the head holds all of them, else by replaying
+ * the reads of an earlier file of the same size and head (and then trace this file's own reads). */
+export async function recall(source: Source, context: string): Promise<Recall> {
+  if (source.head.length === source.size) {
+    const key = contentKey(source.head, context)
+    return {known: wholeFiles.get(key), remember: (findings) => wholeFiles.set(key, findings)}
+  }
+  const key = `${source.size}.${contentKey(source.head, context)}`
+  const known = replays.get(key)
+  if (known && (await replayMatches(source, known))) return {known: known.findings, remember() {}}
+  const trace = startTrace(source.head)
+  source.onRead = trace.add
+  return {
+    remember(findings) {
+      source.onRead = undefined
+      if (trace.ranges.length <= MAX_TRACE) replays.set(key, {ranges: trace.ranges, digest: trace.digest(), findings})
+    },
+  }
+}

@@ -10,7 +10,7 @@ import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/
 import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
 import {DEFAULT_PROBE_BUDGET_MS, probe} from '../probes/index.js'
-import {contentKey, createContentMemo, createMemo, startTrace, type ContentFindings, type ReadTrace, type Replay} from './content-memo.js'
+import {recall, type ContentFindings} from './content-memo.js'
 import {mapConcurrent} from './pool.js'
 import {identifyInWorkers} from './workers.js'
 
@@ -42,25 +42,6 @@ const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
 // the disk little more than the kernel's read-ahead pulls anyway, and lets identical copies be recognised.
 export const WHOLE_FILE = 256 * 1024
 const probedWhole = (head: Buffer) => isZip(head) || isCfb(head) || head.subarray(0, 1024).includes('%PDF-')
-// Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
-const memo = createContentMemo()
-const replays = createMemo<Replay>(512)
-const MAX_TRACE = 2 * 4096 // ranges (offset and length each) kept for one large file
-
-// Read again the ranges a large file's first analysis read; true when every one holds the same bytes.
-// Those reads do not count against this file's byte budget: its own analysis may still need it all.
-async function replayMatches(source: Source, known: Replay): Promise<boolean> {
-  const spent = source.bytesRead
-  const trace = startTrace(source.head)
-  try {
-    for (let i = 0; i < known.ranges.length; i += 2) trace.add(known.ranges[i]!, await source.read(known.ranges[i]!, known.ranges[i + 1]!))
-    return trace.digest() === known.digest
-  } catch {
-    return false
-  } finally {
-    source.bytesRead = spent
-  }
-}
 
 /** Identify one walked entry; never throws: problems become the record's error. */
 export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions = {}): Promise<Artifact> {
@@ -111,21 +92,9 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
     const defaultPassword = options.defaultPassword !== false
     // What else the findings depend on: the extension (a tie-break) and the settings of this scan.
     const context = `${base.extension}.${probing ? 'p' : ''}${defaultPassword ? 'd' : ''}`
-    let key: string | undefined
-    let replayKey: string | undefined
-    let trace: ReadTrace | undefined
     if (probing && source.size <= WHOLE_FILE && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
-    if (options.dedupe !== false && source.head.length === source.size) {
-      key = contentKey(source.head, context)
-      const known = memo.get(key)
-      if (known) return {...base, ...known}
-    } else if (options.dedupe !== false) {
-      replayKey = `${source.size}.${contentKey(source.head, context)}`
-      const known = replays.get(replayKey)
-      if (known && (await replayMatches(source, known))) return {...base, ...known.findings}
-      trace = startTrace(source.head)
-      source.onRead = trace.add
-    }
+    const memo = options.dedupe === false ? undefined : await recall(source, context)
+    if (memo?.known) return {...base, ...memo.known}
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
     const id = await identify(source, base.extension, {defaultPassword: defaultPassword && probing})
@@ -137,11 +106,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
       features: found.features, application: metadata?.application, metadata, warnings: [...id.warnings, ...found.warnings],
     }
     // A result that ran near a time budget may have been cut short: it depends on more than the bytes.
-    source.onRead = undefined
-    if (!id.error && Date.now() - started < Math.min(DEFAULT_PROBE_BUDGET_MS, options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout) / 2) {
-      if (key) memo.set(key, findings)
-      if (replayKey && trace && trace.ranges.length <= MAX_TRACE) replays.set(replayKey, {ranges: trace.ranges, digest: trace.digest(), findings})
-    }
+    if (!id.error && Date.now() - started < Math.min(DEFAULT_PROBE_BUDGET_MS, options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout) / 2) memo?.remember(findings)
     return {...base, ...findings, error: id.error}
   } catch (e) {
     // Anything without a code here is a bug in Passerelle, not a property of the file: say so.
