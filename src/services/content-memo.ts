@@ -90,7 +90,7 @@ export type Replay = {ranges: number[]; digest: string; findings: ContentFinding
 // Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
 const wholeFiles = createContentMemo()
 const replays = createMemo<Replay>(512)
-const MAX_TRACE = 2 * 4096 // ranges (offset and length each) kept for one large file
+const MAX_TRACE = 2 * 1024 // numbers kept for one large file (an offset and a length per range): bounds memory
 
 // Read again the ranges a large file's first analysis read; true when every one holds the same bytes.
 // Those reads do not count against this file's byte budget: its own analysis may still need it all.
