@@ -53,10 +53,17 @@ export async function plainFeatures(head: Buffer, read: (max: number) => Promise
   return features
 }
 
+// An RTF control word: a backslash not itself escaped (an even run of backslashes before it), so a
+// document that writes about "\\object" in its text (the RTF specification does) is not an object.
+const control = (word: string) => String.raw`(?<!\\)(?:\\\\)*\\${word}\b`
+const OBJECT_WITH_DATA = new RegExp(`${control('objemb')}|${control('object')}[\\s\\S]{0,400}?${control('objdata')}`)
+const OBJECT_LINK = new RegExp(control('objlink'))
+const DDE_FIELD_RTF = new RegExp(String.raw`${control('fldinst')}\s*\{?[^}]*?\b(DDE(?:AUTO)?)\b([^}]{0,100})`, 'i')
+
 function rtf(text: string, features: Feature[]): Feature[] {
-  if (/\\objemb\b/.test(text) || /\\object\b[\s\S]{0,400}\\objdata\b/.test(text)) addFeature(features, 'ole-embedded', 'RTF \\object with embedded data')
-  if (/\\objlink\b/.test(text)) addFeature(features, 'external-links', 'RTF \\objlink (linked OLE object)')
-  const field = /\\fldinst\s*\{?[^}]*?\b(DDE(?:AUTO)?)\b([^}]{0,100})/i.exec(text)
+  if (OBJECT_WITH_DATA.test(text)) addFeature(features, 'ole-embedded', 'RTF \\object with embedded data')
+  if (OBJECT_LINK.test(text)) addFeature(features, 'external-links', 'RTF \\objlink (linked OLE object)')
+  const field = DDE_FIELD_RTF.exec(text)
   if (field) addFeature(features, 'dde', `RTF field ${field[1]}${field[2]}`.slice(0, 120))
   return features
 }

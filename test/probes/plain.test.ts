@@ -1,0 +1,23 @@
+// RTF control words count only when their backslash is not itself escaped: a document that writes about
+// them (the RTF specification does) holds no object, link or DDE field.
+import {describe, expect, it} from 'vitest'
+import {plainFeatures} from '../../src/probes/plain.js'
+
+const ids = async (rtf: string) => {
+  const bytes = Buffer.from(rtf, 'latin1')
+  return (await plainFeatures(bytes.subarray(0, 4096), async () => bytes)).map((f) => f.id)
+}
+
+describe('RTF features', () => {
+  it('finds embedded and linked objects and DDE fields', async () => {
+    expect(await ids(String.raw`{\rtf1 {\object\objemb\objw100{\*\objclass Excel.Sheet.8}{\*\objdata 01050000}}}`)).toEqual(['ole-embedded'])
+    expect(await ids(String.raw`{\rtf1 {\object\objlink{\*\objdata 0105}}}`)).toEqual(['ole-embedded', 'external-links'])
+    expect(await ids(String.raw`{\rtf1 {\field{\*\fldinst DDEAUTO excel "C:\\a.xls" "R1C1"}{\fldrslt x}}}`)).toEqual(['dde'])
+    expect(await ids(String.raw`{\rtf1 a literal backslash then a link: \\\objlink}`)).toEqual(['external-links'])
+  })
+
+  it('ignores control words written as text (escaped backslashes)', async () => {
+    expect(await ids(String.raw`{\rtf1 {\b \\object}{ (<objtype> & <objmod>?) } {\b \\objdata} {\b \\objlink} \\objemb}`)).toEqual([])
+    expect(await ids(String.raw`{\rtf1 the \\fldinst DDEAUTO example in the text}`)).toEqual([])
+  })
+})
