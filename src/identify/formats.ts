@@ -138,6 +138,8 @@ const ROWS: Row[] = [
   ['123', 'Lotus 1-2-3 97/Millennium Workbook', 'spreadsheet', C, 'Lotus / IBM', 'application/vnd.lotus-1-2-3', '123'],
   ['wq1', 'Quattro Pro for DOS Spreadsheet', 'spreadsheet', C, 'Borland / Corel', 'application/x-quattro-pro', 'wq1'],
   ['wq2', 'Quattro Pro 5 for DOS Spreadsheet', 'spreadsheet', C, 'Borland / Corel', 'application/x-quattro-pro', 'wq2'],
+  ['wb1', 'Quattro Pro for Windows 1 Notebook', 'spreadsheet', C, 'Borland', 'application/x-quattro-pro', 'wb1'],
+  ['wb2', 'Quattro Pro for Windows 5/6 Notebook', 'spreadsheet', C, 'Borland / Novell', 'application/x-quattro-pro', 'wb2'],
   ['wb3', 'Quattro Pro 7/8 Notebook', 'spreadsheet', C, 'Corel', 'application/x-quattro-pro', 'wb3'],
   ['qpw', 'Quattro Pro 9+ Notebook', 'spreadsheet', C, 'Corel', 'application/x-quattro-pro', 'qpw', 'fmt/837'],
   ['sam', 'Lotus Ami Pro Document', 'word-processing', C, 'Lotus / IBM', 'application/vnd.lotus-wordpro', 'sam'],

@@ -66,6 +66,11 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
     if (has(stream)) return decided(format, `OLE2 stream ${stream} (StarOffice)`)
   }
   if (has('PerfectOffice_MAIN') && has('SlideShow')) return decided('shw', 'OLE2 stream PerfectOffice_MAIN + storage SlideShow (Corel Presentations)')
+  if (has('PerfectOffice_MAIN')) {
+    // Quattro Pro 7/8 keeps its notebook there, opening with the Quattro BOF record (type 0, length 2).
+    const bof = await cfb.readStream(top.get('PerfectOffice_MAIN')!, 6)
+    if (bof.length === 6 && bof.readUInt32LE(0) === 0x00020000 && (bof.readUInt16LE(4) & 0xff00) === 0x1000) return decided('wb3', `OLE2 stream PerfectOffice_MAIN opening with a Quattro Pro BOF record (version 0x${bof.readUInt16LE(4).toString(16)})`)
+  }
   if (has('NativeContent_MAIN')) return tieBreak(['wb3'], extension, 'qpw', 'OLE2 stream NativeContent_MAIN (Quattro Pro)', false)
   const byClsid = CLSIDS[cfb.root.clsid]
   if (byClsid) return {format: byClsid, basis: [`OLE2 root CLSID ${cfb.root.clsid}`], warnings: ['decided by the root CLSID only: the expected application streams are missing']}

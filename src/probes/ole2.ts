@@ -50,8 +50,18 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   const visio = await visioFeatures(cfb)
   mergeFeatures(features, visio.features)
   warnings.push(...visio.warnings)
+  await quattro(cfb, features)
   containedObjects(cfb, features, names)
   return result
+}
+
+// Quattro Pro 7/8 notebooks (superseded by the .qpw of version 9) keep the Quattro record stream in
+// PerfectOffice_MAIN, opening with a BOF record of version 0x10xx.
+async function quattro(cfb: Cfb, features: Feature[]) {
+  const main = cfb.find('PerfectOffice_MAIN')
+  if (!main || cfb.find('SlideShow')) return
+  const bof = await cfb.readStream(main, 6)
+  if (bof.length === 6 && bof.readUInt32LE(0) === 0x00020000 && (bof.readUInt16LE(4) & 0xff00) === 0x1000) addFeature(features, 'pre97-binary', `Quattro Pro 7/8 notebook (BOF version 0x${bof.readUInt16LE(4).toString(16)} in PerfectOffice_MAIN)`)
 }
 
 async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult, decrypted?: DecryptedPackage) {

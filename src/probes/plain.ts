@@ -8,7 +8,10 @@ import {addFeature, mergeFeatures, type Probe} from './probe.js'
 
 const MAX_TEXT = 4 * 1024 * 1024
 const MAX_BIFF = 16 * 1024 * 1024
-const LOTUS_VERSIONS = new Set([0x0404, 0x0405, 0x0406, 0x1000, 0x1002, 0x1003, 0x1005, 0x5120, 0x5121])
+// BOF versions with a 2-byte body (Lotus 1A/2, Symphony, Quattro Pro for DOS and for Windows 1-6) and with
+// the 26-byte body of Lotus 1-2-3 release 3 onwards (wk3, wk4, 1-2-3 97/Millennium).
+const SHORT_BOF_VERSIONS = new Set([0x0404, 0x0405, 0x0406, 0x1001, 0x1002, 0x5120, 0x5121])
+const LOTUS3_VERSIONS = new Set([0x1000, 0x1002, 0x1003, 0x1005])
 // A DDE formula: =app|'topic'!item (also +, - and @ prefixes, as CSV injection uses them).
 const DDE_FORMULA = /[=+\-@]\s*[A-Za-z][\w.]*\s*\|\s*'[^'\r\n]{0,200}'\s*!\s*[\w$]+/
 const DDE_FIELD = /^\s*DDE(AUTO)?\b/i
@@ -17,7 +20,8 @@ const DDE_FIELD = /^\s*DDE(AUTO)?\b/i
 export function legacyGeneration(head: Buffer): string | undefined {
   if (head.length < 8) return undefined
   if (head.subarray(0, 4).toString('latin1') === '\xffWPC') return 'WordPerfect document'
-  if (head.readUInt32LE(0) === 0x00020000 && LOTUS_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 / Quattro worksheet (version 0x${head.readUInt16LE(4).toString(16)})`
+  if (head.readUInt32LE(0) === 0x00020000 && SHORT_BOF_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 / Quattro worksheet (version 0x${head.readUInt16LE(4).toString(16)})`
+  if (head.readUInt32LE(0) === 0x001a0000 && LOTUS3_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 release 3+ worksheet (version 0x${head.readUInt16LE(4).toString(16)})`
   if ((head[0] === 0x31 || head[0] === 0x32) && head[1] === 0xbe && head[2] === 0 && head[3] === 0) return 'Microsoft Write document'
   if ((head[0] === 0xdb || head[0] === 0x9b) && head[1] === 0xa5) return 'Word for Windows 1.x/2.x document'
   if (head[0] === 0xfe && head[1] === 0x37 && head[2] === 0) return 'Word for Macintosh document'

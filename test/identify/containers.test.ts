@@ -22,6 +22,8 @@ describe('OLE2 subtypes', () => {
     ['a PowerPoint 4 file', {PP40: Buffer.alloc(600)}, 'ppt'],
     ['a Quattro Pro notebook', {NativeContent_MAIN: Buffer.alloc(600)}, 'qpw'],
     ['a Corel Presentations show', {PerfectOffice_MAIN: Buffer.alloc(64), 'SlideShow/Main': Buffer.alloc(8)}, 'shw'],
+    // Quattro Pro 7/8: the notebook's record stream opens with a Quattro BOF (type 0, length 2, 0x1007).
+    ['a Quattro Pro 7/8 notebook', {PerfectOffice_MAIN: Buffer.concat([Buffer.from([0, 0, 2, 0, 0x07, 0x10]), Buffer.alloc(64)])}, 'wb3'],
     ['a StarOffice 5 text', {StarWriterDocument: Buffer.alloc(64)}, 'sdw'],
   ]
   for (const [what, streams, format] of cases) {

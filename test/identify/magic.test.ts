@@ -30,6 +30,9 @@ describe('binary signatures', () => {
     ['Lotus 1-2-3 release 3', Buffer.concat([le16(0, 0x1a, 0x1000), Buffer.alloc(32)]), 'wk3'],
     ['Lotus 1-2-3 release 4', Buffer.concat([le16(0, 0x1a, 0x1002), Buffer.alloc(32)]), 'wk4'],
     ['Quattro Pro for DOS', Buffer.concat([le16(0, 2, 0x5120), Buffer.alloc(32)]), 'wq1'],
+    // Same version numbers as Lotus release 3+, but the 2-byte BOF body of the Quattro family.
+    ['Quattro Pro for Windows 1', Buffer.concat([le16(0, 2, 0x1001), Buffer.alloc(32)]), 'wb1'],
+    ['Quattro Pro for Windows 5', Buffer.concat([le16(0, 2, 0x1002), Buffer.alloc(32)]), 'wb2'],
     ['Excel 4 worksheet', Buffer.concat([le16(0x0409, 6, 0, 0x10, 0), Buffer.alloc(32)]), 'xls'],
     ['Write document', Buffer.concat([le16(0xbe31, 0, 0xab00), Buffer.alloc(128)]), 'wri'],
     ['AutoCAD drawing', 'AC1027\0\0\0\0\0', 'dwg'],
