@@ -45,6 +45,9 @@ export async function identify(source: Source, extension: string, options: Ident
   return {format, basis, warnings, extensionMismatch, error, inspection: {source, extension, format, container}}
 }
 
+// An indirect object opening a dictionary, at the start of a line: "1 0 obj <<".
+const PDF_BODY = /(?:^|[\r\n])\d{1,7}\s+\d{1,5}\s+obj\s*<</
+
 async function decide(source: Source, extension: string, step: Step, options: IdentifyFileOptions): Promise<void> {
   const head = source.head
   const hit = sniffMagic(head, extension)
@@ -75,6 +78,14 @@ async function decide(source: Source, extension: string, step: Step, options: Id
   }
   if (source.size === 0) {
     step.basis = ['empty file']
+    return
+  }
+  // A damaged header ("%PDF1.4", "%1.4", none at all) over a PDF body: readers still open it, and calling
+  // it text would hide a PDF from the audit. Numbered objects with a dictionary in the first KiB say PDF.
+  const body = PDF_BODY.exec(head.toString('latin1', 0, 1024))
+  if (body) {
+    const object = body[0].trimStart()
+    Object.assign(step, {format: 'pdf', container: {kind: 'pdf'}, basis: [`PDF object "${object.replace(/\s+/g, ' ')}" at ${body.index + body[0].length - object.length}, without a valid %PDF- header`], warnings: ['the %PDF- header is missing or malformed']})
     return
   }
   const text = sniffText(head, extension)

@@ -39,4 +39,16 @@ describe('identify', () => {
     expect(id.format).toBe('unknown')
     expect(id.extensionMismatch).toBe(false)
   })
+
+  it('names a PDF whose header is damaged by its body, with a warning; text that mentions objects stays text', async () => {
+    const body = '\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'
+    for (const header of ['%PDF1.4', '%PDF.1.4', '%1.4', '%\xe2\xe3\xcf\xd3']) {
+      const id = await identify(bufferSource('d.pdf', Buffer.from(header + body, 'latin1')), 'pdf')
+      expect(id.format).toBe('pdf')
+      expect(id.basis[0]).toMatch(/^PDF object "1 0 obj <<" at \d+, without a valid %PDF- header$/)
+      expect(id.warnings).toEqual(['the %PDF- header is missing or malformed'])
+    }
+    const prose = await identify(bufferSource('n.txt', Buffer.from('In a PDF, "1 0 obj << ... >>" starts an object.\n')), 'txt')
+    expect(prose.format).toBe('txt')
+  })
 })
