@@ -20,12 +20,25 @@ const SIEVE = makeSieve({
   pairs: [['Type', 'Font']],
 })
 
-/** Decode a PDF text string (UTF-16BE with BOM, else PDFDocEncoding read as Latin-1). */
+// PDFDocEncoding (ISO 32000-1 Annex D.2) is Latin-1 except for these code points: typographic marks
+// in 0x18-0x1F and 0x80-0xA0 ("Acrobat Distiller\x92" is "Acrobat Distiller\u2122", not a control).
+const PDF_DOC: Record<number, string> = {
+  0x18: '\u02d8', 0x19: '\u02c7', 0x1a: '\u02c6', 0x1b: '\u02d9', 0x1c: '\u02dd', 0x1d: '\u02db', 0x1e: '\u02da', 0x1f: '\u02dc',
+  0x80: '\u2022', 0x81: '\u2020', 0x82: '\u2021', 0x83: '\u2026', 0x84: '\u2014', 0x85: '\u2013', 0x86: '\u0192', 0x87: '\u2044',
+  0x88: '\u2039', 0x89: '\u203a', 0x8a: '\u2212', 0x8b: '\u2030', 0x8c: '\u201e', 0x8d: '\u201c', 0x8e: '\u201d', 0x8f: '\u2018',
+  0x90: '\u2019', 0x91: '\u201a', 0x92: '\u2122', 0x93: '\ufb01', 0x94: '\ufb02', 0x95: '\u0141', 0x96: '\u0152', 0x97: '\u0160',
+  0x98: '\u0178', 0x99: '\u017d', 0x9a: '\u0131', 0x9b: '\u0142', 0x9c: '\u0153', 0x9d: '\u0161', 0x9e: '\u017e', 0xa0: '\u20ac',
+}
+
+/** Decode a PDF text string: UTF-16BE or (PDF 2.0) UTF-8 with a byte order mark, else PDFDocEncoding. */
 export function pdfText(v: PdfValue | undefined): string | undefined {
   if (!isString(v)) return undefined
   const b = Buffer.from(v.s, 'latin1')
-  if (b[0] === 0xfe && b[1] === 0xff) return b.subarray(2).swap16().toString('utf16le').replace(/\0+$/, '').trim()
-  return v.s.replace(/\0+$/, '').trim()
+  let text: string
+  if (b[0] === 0xfe && b[1] === 0xff) text = Buffer.from(b.subarray(2, b.length - (b.length % 2))).swap16().toString('utf16le') // an odd last byte is dropped
+  else if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) text = b.subarray(3).toString('utf8')
+  else text = v.s.replace(/[\x18-\x1f\x80-\x9e\xa0]/g, (c) => PDF_DOC[c.charCodeAt(0)] ?? c)
+  return text.replace(/\0+$/, '').trim()
 }
 
 /** Features and metadata of a parsed PDF. */

@@ -58,3 +58,12 @@ describe('PDF probe', () => {
     expect(r.metadata.application).toBe('Writer')
   })
 })
+
+describe('PDF text strings', () => {
+  it('decodes PDFDocEncoding, UTF-16BE (odd byte dropped) and UTF-8 with their marks', async () => {
+    const {pdfText} = await import('../../src/probes/pdf.js')
+    expect(pdfText({s: 'Acrobat Distiller\x92 6 \x84 \x93le \xe9t\xe9'})).toBe('Acrobat Distiller\u2122 6 \u2014 \ufb01le \u00e9t\u00e9')
+    expect(pdfText({s: Buffer.from([0xfe, 0xff, 0, 0x41, 0x21, 0x22, 0x7]).toString('latin1')})).toBe('A\u2122')
+    expect(pdfText({s: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Caf\u00e9 \u2122')]).toString('latin1')})).toBe('Caf\u00e9 \u2122')
+  })
+})
