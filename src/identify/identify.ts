@@ -6,7 +6,7 @@ import type {Inspection, OpenedContainer} from '../containers/opened.js'
 import type {Source} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
 import type {ErrorInfo} from '../model.js'
-import {extensionFits} from './formats.js'
+import {extensionFits, formatsForExtension} from './formats.js'
 import {pdfHeaderAt, sniffMagic} from './magic.js'
 import {decideEncrypted} from './encrypted.js'
 import {identifyCfb} from './ole2.js'
@@ -41,7 +41,10 @@ export async function identify(source: Source, extension: string, options: Ident
     error = {code: (e as {code?: string}).code ?? 'corrupt-container', message: (e as Error).message}
   }
   const {format, basis, warnings, container} = step
-  const extensionMismatch = format !== 'unknown' && extension !== '' && !extensionFits(format, extension)
+  // Plain text and XML come under countless extensions (.py, .sh, .yml, .opf…): for them only an extension
+  // that names another known format (a .docx that is text) is a mismatch.
+  const generic = format === 'txt' || format === 'xml'
+  const extensionMismatch = format !== 'unknown' && extension !== '' && !extensionFits(format, extension) && (!generic || formatsForExtension(extension).length > 0)
   return {format, basis, warnings, extensionMismatch, error, inspection: {source, extension, format, container}}
 }
 

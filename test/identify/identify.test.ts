@@ -51,4 +51,12 @@ describe('identify', () => {
     const prose = await identify(bufferSource('n.txt', Buffer.from('In a PDF, "1 0 obj << ... >>" starts an object.\n')), 'txt')
     expect(prose.format).toBe('txt')
   })
+
+  it('does not call a script or config file misnamed for being text, but does a .docx that is text', async () => {
+    const text = Buffer.from('#!/bin/sh\necho "backup done"\n')
+    for (const ext of ['sh', 'py', 'yml', 'sha1']) expect((await identify(bufferSource(`f.${ext}`, text), ext)).extensionMismatch).toBe(false)
+    const docx = await identify(bufferSource('f.docx', text), 'docx')
+    expect(docx.format).toBe('txt')
+    expect(docx.extensionMismatch).toBe(true)
+  })
 })
