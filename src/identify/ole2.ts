@@ -38,8 +38,10 @@ const COMPOBJ: Array<[RegExp, string]> = [
 
 /** Decide which application wrote a compound file. */
 export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
-  const top = new Map(cfb.entries.filter((e) => e.path !== '' && !e.path.includes('/')).map((e) => [e.name, e]))
-  const has = (name: string) => top.has(name)
+  // [MS-CFB] 2.6.4: directory names compare case-insensitively (third-party writers save "WORKBOOK").
+  const byName = new Map(cfb.entries.filter((e) => e.path !== '' && !e.path.includes('/')).map((e) => [e.name.toUpperCase(), e]))
+  const top = {get: (name: string) => byName.get(name.toUpperCase()), names: () => [...byName.values()].map((e) => e.name), values: () => byName.values()}
+  const has = (name: string) => byName.has(name.toUpperCase())
   // [MS-OFFCRYPTO] 2.3.4: an encrypted OOXML package; some writers leave a stub WordDocument beside it.
   if (has('EncryptedPackage') && has('EncryptionInfo')) {
     const drm = cfb.entries.some((e) => /DRMEncrypted|\tDRMContent/i.test(e.path))
@@ -53,7 +55,7 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   if (has('PP40') || has('PP97_DUALSTORAGE')) return decided('ppt', `OLE2 stream ${has('PP40') ? 'PP40 (PowerPoint 4.0)' : 'PP97_DUALSTORAGE'}`)
   if (has('VisioDocument')) return tieBreak(['vss', 'vst'], extension, 'vsd', 'OLE2 stream VisioDocument', false)
   if (has('Quill')) return decided('pub', 'OLE2 storage Quill (Publisher)')
-  if (has('__properties_version1.0') || [...top.keys()].some((n) => n.startsWith('__substg1.0_'))) return decided('msg', 'OLE2 MAPI property streams __substg1.0_* / __properties_version1.0')
+  if (has('__properties_version1.0') || top.names().some((n) => n.startsWith('__substg1.0_'))) return decided('msg', 'OLE2 MAPI property streams __substg1.0_* / __properties_version1.0')
   const project = [...top.values()].find((e) => e.type === 'storage' && /^ {3}\d+$/.test(e.name))
   if (project && cfb.entries.some((e) => e.path.startsWith(`${project.name}/Props`))) return decided('mpp', `OLE2 storage "${project.name}" with Props streams (Project)`)
   if (has('WksSSWorkBook')) return decided('xlr', 'OLE2 stream WksSSWorkBook (Works spreadsheet)')

@@ -90,7 +90,9 @@ async function workbook(cfb: Cfb, book: Cfb['entries'][number], options: ProbeOp
   if (book.size > MAX_WORKBOOK) result.warnings.push(`only the first ${MAX_WORKBOOK} bytes of the workbook stream were walked`)
   const walk = walkBiff(stream)
   mergeFeatures(result.features, walk.features)
-  if (book.name === 'Book' || (walk.version !== undefined && walk.version < 0x0600)) addFeature(result.features, 'pre97-binary', `BIFF5 or older workbook stream (${book.name})`)
+  // The BOF version decides; the stream name (Book: Excel 5/95) only when no BOF could be read (Crystal
+  // Reports writes BIFF8 into a stream named BOOK).
+  if (walk.version !== undefined ? walk.version < 0x0600 : /^book$/i.test(book.name)) addFeature(result.features, 'pre97-binary', `BIFF5 or older workbook stream (${book.name})`)
   if (!walk.filepass || !walk.defaultPassword || !options.defaultPassword) return
   addFeature(result.features, 'default-password', `opens with Excel's default password VelvetSweatshop (${walk.encryption})`)
   const keys = walk.filepass.readUInt16LE(0) === 1 ? checkRc4(walk.filepass.subarray(2)) : undefined

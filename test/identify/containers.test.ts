@@ -12,6 +12,8 @@ describe('OLE2 subtypes', () => {
     ['an Excel template (BIFF TEMPLATE record)', {Workbook: workbookWith(0x60)}, 'xlt'],
     ['an Excel add-in (BIFF ADDIN record)', {Workbook: workbookWith(0x87)}, 'xla'],
     ['an Excel 5 workbook (Book stream)', {Book: workbookStream()}, 'xls'],
+    // [MS-CFB] names compare case-insensitively; some writers save WORKBOOK or BOOK, and Excel opens them.
+    ['a workbook whose stream is named in capitals', {WORKBOOK: workbookStream()}, 'xls'],
     ['a Visio drawing', {VisioDocument: Buffer.alloc(600)}, 'vsd'],
     ['a Publisher document', {'Quill/QuillSub/CONTENTS': Buffer.alloc(600)}, 'pub'],
     ['an Outlook message', {'__substg1.0_0037001F': Buffer.from('subject'), '__properties_version1.0': Buffer.alloc(32)}, 'msg'],
