@@ -86,10 +86,12 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
   const cdStart = cdOffset + shift
   const cd = cdStart >= bufStart && cdStart + cdSize <= bufStart + buf.length ? buf.subarray(cdStart - bufStart, cdStart - bufStart + cdSize) : await source.read(cdStart, cdSize)
   const entries = parseCentralDirectory(cd, count, shift)
-  const byName = new Map(entries.map((e) => [e.name, e]))
+  // OPC part names compare case-insensitively (ECMA-376-2 §9.1.1.1); the first of two equal names wins.
+  const byName = new Map<string, ZipEntry>()
+  for (const e of entries) if (!byName.has(e.name.toLowerCase())) byName.set(e.name.toLowerCase(), e)
   return {
     entries,
-    find: (name) => byName.get(name),
+    find: (name) => byName.get(name.toLowerCase()),
     read: (entry, maxBytes) => readEntry(source, entry, maxBytes ?? 8 * 1024 * 1024, options.maxRatio ?? 200),
     readHead: (entry, bytes) => readEntryHead(source, entry, bytes),
   }
@@ -123,7 +125,8 @@ function parseCentralDirectory(cd: Buffer, count: number, shift: number): ZipEnt
       e += 4 + len
     }
     entries.push({
-      name: nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1'),
+      // APPNOTE 4.4.17 wants forward slashes; some Windows writers store backslashes, which readers accept.
+      name: nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1').replace(/\\/g, '/'),
       method: cd.readUInt16LE(p + 10),
       encrypted: (flags & 1) === 1,
       compressedSize,

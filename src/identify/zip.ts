@@ -25,6 +25,8 @@ const OPC_MAIN: Record<string, string> = {
   'ms-powerpoint.template.macroenabled.main+xml': 'potm',
   'ms-powerpoint.addin.macroenabled.main+xml': 'ppam',
   'openxmlformats-officedocument.theme+xml': 'thmx',
+  'openxmlformats-officedocument.thememanager+xml': 'thmx',
+  'ms-office.thememanager+xml': 'thmx', // Office 2007 beta
   'ms-visio.drawing.main+xml': 'vsdx',
   'ms-visio.drawing.macroenabled.main+xml': 'vsdm',
   'ms-visio.stencil.main+xml': 'vssx',
@@ -57,7 +59,8 @@ const MIMETYPES: Record<string, string> = {
   'application/oxps': 'oxps',
 }
 
-const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships)\/officeDocument$/
+// Transitional, Strict, and the schemas.microsoft.com namespace of Office 2007's beta packages.
+const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships|schemas\.microsoft\.com\/office\/2006\/relationships)\/officeDocument$/
 const STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument'
 const XPS = /\/xps\/2005\/06\/fixedrepresentation$/
 const OXPS = /schemas\.openxps\.org\/oxps\/v1\.0\/fixedrepresentation$/

@@ -96,6 +96,16 @@ describe('ZIP / OPC subtypes', () => {
     expect(r.basis.join(' ')).toMatch(/Strict/)
   })
 
+  it('reads packages written with backslashes, a lower-case [content_types].xml, or Office 2007 beta namespaces', async () => {
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    const windows = zipOf({'[content_types].xml': types, '_rels\\.rels': rels, 'xl\\workbook.xml': '<workbook/>'})
+    expect((await id(windows, 'xlsx')).format).toBe('xlsx')
+    const betaTypes = '<Types xmlns="http://schemas.microsoft.com/package/2005/06/content-types"><Override PartName="/theme/theme/themeManager.xml" ContentType="application/vnd.ms-office.themeManager+xml"/></Types>'
+    const betaRels = '<Relationships xmlns="http://schemas.microsoft.com/package/2005/06/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/officeDocument" Target="theme/theme/themeManager.xml"/></Relationships>'
+    expect((await id(zipOf({'[Content_Types].xml': betaTypes, '_rels/.rels': betaRels, 'theme/theme/themeManager.xml': '<x/>'}), 'thmx')).format).toBe('thmx')
+  })
+
   it('tells XPS and OpenXPS by the fixed-representation relationship', async () => {
     const xps = opc('FixedDocSeq.fdseq', `${V}ms-package.xps-fixeddocumentsequence+xml`, {relType: 'http://schemas.microsoft.com/xps/2005/06/fixedrepresentation'})
     const oxps = opc('FixedDocSeq.fdseq', `${V}ms-package.xps-fixeddocumentsequence+xml`, {relType: 'http://schemas.openxps.org/oxps/v1.0/fixedrepresentation'})
