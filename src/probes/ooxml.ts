@@ -51,6 +51,8 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
     } else if (rel.type === 'attachedTemplate') addFeature(f, 'attached-template', `attachedTemplate local ${rel.target.slice(0, 160)}`)
     else if ((rel.type === 'oleObject' || rel.type === 'package') && !fromChart) addFeature(f, 'ole-embedded', `${rel.type} relationship ${at}`)
     else if (rel.type === 'aFChunk') addFeature(f, 'altchunk', `altChunk ${at}`)
+    // ECMA-376-2 §13: signature parts hang off the signature origin by this relationship, whatever their name.
+    else if (rel.type === 'signature') addFeature(f, 'digital-signature', `package signature ${at}`)
   }
   const checks: Array<[string, RegExp, string]> = [
     ['activex', /(^|\/)activeX\/activeX\d*\.(xml|bin)$/i, 'ActiveX part'],
