@@ -3,6 +3,7 @@
 // part that `_rels/.rels` points to and its content type, iWork and the rest by their entry names.
 import type {Zip} from '../containers/zip.js'
 import type {Decision} from './ole2.js'
+import {firstMessageType} from '../containers/iwa.js'
 import {tieBreak} from './tie-break.js'
 
 /** Main-part content types, lower-cased, without the "application/vnd." prefix. */
@@ -140,23 +141,42 @@ async function opc(zip: Zip): Promise<Decision> {
   return {format: 'zip', basis: ['ZIP with [Content_Types].xml but no known main part'], warnings: ['OPC package of a kind Passerelle does not recognise']}
 }
 
+// Apple iWork: Keynote by its slide archives; iWork '09 by the root element of index.xml; 2013+ by the
+// type of the root object in Index/Document.iwa (10000: Pages; 1: Numbers, Keynote having slides).
+async function iwork(zip: Zip, extension: string, some: (re: RegExp) => boolean): Promise<Decision> {
+  if (some(/^Index\/(Slide|MasterSlide)[^/]*\.iwa$/)) return {format: 'key', basis: ['ZIP entries Index/Slide*.iwa (Keynote)'], warnings: []}
+  const index = zip.find('index.xml')
+  if (index) {
+    // iWork '09: the root element of index.xml is sl:document (Pages) or ls:document (Numbers).
+    const head = await zip.readHead(index, 4096).catch(() => undefined)
+    const root = head && /<(sl|ls):document\b/.exec(head.toString('utf8'))?.[1]
+    if (root) return {format: root === 'sl' ? 'pages' : 'numbers', basis: [`ZIP entry index.xml with root ${root}:document (iWork '09)`], warnings: []}
+    if (!head) {
+      const d = tieBreak(['pages', 'numbers', 'key'], extension, 'iwork', "ZIP entries of an iWork '09 document whose index.xml cannot be read (password-protected?)")
+      d.warnings.push('index.xml cannot be read: iWork protects a document with a password this way')
+      return d
+    }
+  }
+  const document = zip.find('Index/Document.iwa')
+  const type = document ? firstMessageType(await zip.readHead(document, 4096).catch(() => Buffer.alloc(0))) : undefined
+  if (type === 10000) return {format: 'pages', basis: ['ZIP entry Index/Document.iwa whose root object is of type 10000 (Pages document)'], warnings: []}
+  if (type === 1) return {format: 'numbers', basis: ['ZIP entry Index/Document.iwa whose root object is of type 1, without slides (Numbers document)'], warnings: []}
+  return tieBreak(['pages', 'numbers', 'key'], extension, 'iwork', 'ZIP entries of an Apple iWork bundle (index.xml / Index/*.iwa)')
+}
+
 // Packages without a manifest of their own type: told by the names of their entries.
 async function byEntryNames(zip: Zip, extension: string): Promise<Decision> {
   const names = zip.entries.map((e) => e.name)
   const some = (re: RegExp) => names.some((n) => re.test(n))
   if (some(/^designmap\.xml$/) && some(/^Stories\//)) return {format: 'idml', basis: ['ZIP entries designmap.xml + Stories/ (IDML)'], warnings: ['the mimetype entry is missing']}
   if (some(/^index\.apxl$/)) return {format: 'key', basis: ['ZIP entry index.apxl (Keynote 09)'], warnings: []}
-  if (some(/^Index\/.*\.iwa$/) || some(/^Index\.zip$/) || (some(/^index\.xml$/) && some(/^buildVersionHistory\.plist$/))) {
-    if (some(/^Index\/(Slide|MasterSlide)[^/]*\.iwa$/)) return {format: 'key', basis: ['ZIP entries Index/Slide*.iwa (Keynote)'], warnings: []}
-    const index = zip.find('index.xml')
-    if (index && !index.encrypted) {
-      // iWork '09: the root element of index.xml is sl:document (Pages) or ls:document (Numbers).
-      const root = /<(sl|ls):document\b/.exec((await zip.readHead(index, 4096)).toString('utf8'))?.[1]
-      if (root) return {format: root === 'sl' ? 'pages' : 'numbers', basis: [`ZIP entry index.xml with root ${root}:document (iWork '09)`], warnings: []}
-    }
-    if (some(/^Index\/(CalculationEngine|Tables\/)/)) return {format: 'numbers', basis: ['ZIP entries Index/CalculationEngine*.iwa or Index/Tables/ (Numbers)'], warnings: []}
-    return tieBreak(['pages', 'numbers', 'key'], extension, 'iwork', 'ZIP entries of an Apple iWork bundle (index.xml / Index/*.iwa)')
+  // A bundle folder zipped whole (as file shares and mail keep Keynote 2018+ documents): the folder's
+  // name is the application's package, Name.key/Index.zip and Name.key/Metadata/.
+  const bundle = names.map((n) => /^([^/]+)\.(key|pages|numbers)\/(?:Index\.zip$|Index\/|Metadata\/)/i.exec(n)).find(Boolean)
+  if (bundle && names.every((n) => n.startsWith(`${bundle[1]}.${bundle[2]}/`))) {
+    return {format: bundle[2]!.toLowerCase(), basis: [`ZIP of the iWork bundle folder ${bundle[1]}.${bundle[2]}/ (Index and Metadata inside)`], warnings: []}
   }
+  if (some(/^Index\/.*\.iwa$/) || some(/^Index\.zip$/) || (some(/^index\.xml$/) && some(/^buildVersionHistory\.plist$/))) return iwork(zip, extension, some)
   if (some(/^DOMDocument\.xml$/)) return {format: 'fla', basis: ['ZIP entry DOMDocument.xml (Flash/Animate source)'], warnings: []}
   if (some(/^content\/riffData\.cdr$/) || some(/^content\/root\.dat$/)) return {format: 'cdr', basis: ['ZIP entry content/riffData.cdr or content/root.dat (CorelDRAW X4+)'], warnings: []}
   return {format: 'zip', basis: ['ZIP central directory, no package markers'], warnings: []}
