@@ -36,6 +36,13 @@ const COMPOBJ: Array<[RegExp, string]> = [
   [/StarImpress/i, 'sdd'], [/StarDraw/i, 'sda'], [/Hwp|Hangul/i, 'hwp'],
 ]
 
+// {565C7221-85BC-11D1-89D0-008029E4B0B1}, as stored (little-endian fields).
+const STAR_IMPRESS_CLSID = '21725c56bc85d11189d0008029e4b0b1'
+const compObjText = async (cfb: Cfb) => {
+  const entry = cfb.find('\u0001CompObj')
+  return entry ? (await cfb.readStream(entry, 512)).toString('latin1') : ''
+}
+
 /** Decide which application wrote a compound file. */
 export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   // [MS-CFB] 2.6.4: directory names compare case-insensitively (third-party writers save "WORKBOOK").
@@ -65,7 +72,10 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
     if (head.toString('latin1').startsWith('HWP Document File')) return decided('hwp', 'OLE2 stream FileHeader = "HWP Document File"')
   }
   for (const [stream, format] of [['StarWriterDocument', 'sdw'], ['StarCalcDocument', 'sdc'], ['StarImpressDocument', 'sdd'], ['StarDrawDocument3', 'sda'], ['StarDrawDocument', 'sda']] as const) {
-    if (has(stream)) return decided(format, `OLE2 stream ${stream} (StarOffice)`)
+    if (!has(stream)) continue
+    // StarImpress 5 keeps its presentation in StarDrawDocument3 too: its CLSID or CompObj type tells.
+    if (format === 'sda' && (cfb.root.clsid === STAR_IMPRESS_CLSID || /StarImpress/i.test(await compObjText(cfb)))) return decided('sdd', `OLE2 stream ${stream} with the StarImpress class (StarOffice)`)
+    return decided(format, `OLE2 stream ${stream} (StarOffice)`)
   }
   if (has('PerfectOffice_MAIN') && has('SlideShow')) return decided('shw', 'OLE2 stream PerfectOffice_MAIN + storage SlideShow (Corel Presentations)')
   if (has('PerfectOffice_MAIN')) {

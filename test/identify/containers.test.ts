@@ -27,6 +27,9 @@ describe('OLE2 subtypes', () => {
     // Quattro Pro 7/8: the notebook's record stream opens with a Quattro BOF (type 0, length 2, 0x1007).
     ['a Quattro Pro 7/8 notebook', {PerfectOffice_MAIN: Buffer.concat([Buffer.from([0, 0, 2, 0, 0x07, 0x10]), Buffer.alloc(64)])}, 'wb3'],
     ['a StarOffice 5 text', {StarWriterDocument: Buffer.alloc(64)}, 'sdw'],
+    ['a StarOffice 5 drawing', {StarDrawDocument3: Buffer.alloc(64)}, 'sda'],
+    // StarImpress 5 writes its presentation into StarDrawDocument3 as well; its class names it.
+    ['a StarOffice 5 presentation', {StarDrawDocument3: Buffer.alloc(64), '\u0001CompObj': Buffer.from('\u0001\u0000\u00fe\u00ff\u0010\u0000\u0000\u0000StarImpress 5.0\u0000', 'latin1')}, 'sdd'],
   ]
   for (const [what, streams, format] of cases) {
     it(`tells ${what} (${format}) by its streams`, async () => {
