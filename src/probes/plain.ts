@@ -61,12 +61,12 @@ export async function plainFeatures(head: Buffer, read: (max: number) => Promise
 // document that writes about "\\object" in its text (the RTF specification does) is not an object.
 const control = (word: string) => String.raw`(?<!\\)(?:\\\\)*\\${word}\b`
 const OBJECT_WITH_DATA = new RegExp(`${control('objemb')}|${control('object')}[\\s\\S]{0,400}?${control('objdata')}`)
-const OBJECT_LINK = new RegExp(control('objlink'))
+const OBJECT_LINK = new RegExp(`${control('objlink')}|${control('objautlink')}`) // linked, or linked and updated automatically
 const DDE_FIELD_RTF = new RegExp(String.raw`${control('fldinst')}\s*\{?[^}]*?\b(DDE(?:AUTO)?)\b([^}]{0,100})`, 'i')
 
 function rtf(text: string, features: Feature[]): Feature[] {
   if (OBJECT_WITH_DATA.test(text)) addFeature(features, 'ole-embedded', 'RTF \\object with embedded data')
-  if (OBJECT_LINK.test(text)) addFeature(features, 'external-links', 'RTF \\objlink (linked OLE object)')
+  if (OBJECT_LINK.test(text)) addFeature(features, 'external-links', 'RTF \\objlink or \\objautlink (linked OLE object)')
   const field = DDE_FIELD_RTF.exec(text)
   if (field) addFeature(features, 'dde', `RTF field ${field[1]}${field[2]}`.slice(0, 120))
   return features

@@ -14,6 +14,7 @@ describe('RTF features', () => {
     expect(await ids(String.raw`{\rtf1 {\object\objlink{\*\objdata 0105}}}`)).toEqual(['ole-embedded', 'external-links'])
     expect(await ids(String.raw`{\rtf1 {\field{\*\fldinst DDEAUTO excel "C:\\a.xls" "R1C1"}{\fldrslt x}}}`)).toEqual(['dde'])
     expect(await ids(String.raw`{\rtf1 a literal backslash then a link: \\\objlink}`)).toEqual(['external-links'])
+    expect(await ids(String.raw`{\rtf1 {\object\objautlink\rsltpict{\*\objclass Word.Document.8}}}`)).toEqual(['external-links'])
   })
 
   it('ignores control words written as text (escaped backslashes)', async () => {
