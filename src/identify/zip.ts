@@ -60,8 +60,9 @@ const MIMETYPES: Record<string, string> = {
   'application/oxps': 'oxps',
 }
 
-// Transitional, Strict, and the schemas.microsoft.com namespace of Office 2007's beta packages.
-const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships|schemas\.microsoft\.com\/office\/2006\/relationships)\/officeDocument$/
+// The main part's relationship: officeDocument (Transitional, Strict, and the schemas.microsoft.com
+// namespace of Office 2007's beta packages), or Visio 2013+'s own document relationship.
+const OFFICE_DOCUMENT = /\/(officeDocument\/2006\/relationships|officeDocument\/relationships|schemas\.microsoft\.com\/office\/2006\/relationships)\/officeDocument$|^http:\/\/schemas\.microsoft\.com\/visio\/2010\/relationships\/document$/
 const STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument'
 const XPS = /\/xps\/2005\/06\/fixedrepresentation$/
 const OXPS = /schemas\.openxps\.org\/oxps\/v1\.0\/fixedrepresentation$/

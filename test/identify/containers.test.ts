@@ -86,6 +86,13 @@ describe('ZIP / OPC subtypes', () => {
     ['visio/document.xml', `${V}ms-visio.drawing.macroEnabled.main+xml`, 'vsdm'],
     ['visio/document.xml', `${V}ms-visio.template.main+xml`, 'vstx'],
   ]
+  it('follows Visio 2013+ to its main part by its own document relationship, without a warning', async () => {
+    const r = await id(opc('visio/document.xml', `${V}ms-visio.drawing.main+xml`, {relType: 'http://schemas.microsoft.com/visio/2010/relationships/document'}))
+    expect(r.format).toBe('vsdx')
+    expect(r.basis.join(' ')).toMatch(/main part \/visio\/document\.xml/)
+    expect(r.warnings).toEqual([])
+  })
+
   for (const [part, type, format] of cases) {
     it(`tells ${format} by the main part's content type, whatever the entry order`, async () => {
       expect((await id(opc(part, type))).format).toBe(format)
