@@ -8,6 +8,7 @@
 // that depend on nothing but the bytes are kept: none with an error, none that ran near a time budget.
 import * as crypto from 'node:crypto'
 import type {Source} from '../containers/source.js'
+import {digestOf} from '../lib/hash.js'
 import type {Artifact} from '../model.js'
 
 /** The fields of a record that follow from the file's bytes and extension alone. */
@@ -21,14 +22,8 @@ export type Memo<T> = {
 }
 export type ContentMemo = Memo<ContentFindings>
 
-// One-shot crypto.hash (Node >= 20.12) saves a Hash object per file; createHash otherwise.
-const oneShot = (crypto as {hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string}).hash
-
 /** The memo key of a file's whole content and its context (extension, settings). */
-export function contentKey(bytes: Buffer, context: string): string {
-  const digest = oneShot ? oneShot('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex')
-  return `${digest}.${context}`
-}
+export const contentKey = (bytes: Buffer, context: string): string => `${digestOf('sha256', bytes).toString('hex')}.${context}`
 
 // Findings are kept frozen and handed out as they are: records are serialised, never edited, after
 // identification, and a frozen object makes any later edit fail loudly instead of changing other records.
