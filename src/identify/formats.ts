@@ -5,7 +5,7 @@
 export type Openness = 'open-standard' | 'documented-proprietary' | 'closed'
 export type Family =
   | 'word-processing' | 'spreadsheet' | 'presentation' | 'drawing' | 'publishing' | 'database'
-  | 'e-mail' | 'image' | 'archive' | 'page-description' | 'multimedia' | 'text' | 'project' | 'notes' | 'other'
+  | 'e-mail' | 'image' | 'archive' | 'page-description' | 'multimedia' | 'text' | 'project' | 'notes' | 'font' | 'other'
 
 /** One registry entry: what a format is, who owns it, and how records managers name it. */
 export type FormatInfo = {
@@ -162,6 +162,13 @@ const ROWS: Row[] = [
   ['tiff', 'Tagged Image File Format', 'image', D, 'Adobe', 'image/tiff', 'tif tiff', 'fmt/353'],
   ['webp', 'WebP image', 'image', O, 'Google', 'image/webp', 'webp'],
   ['bmp', 'Windows Bitmap', 'image', D, MS, 'image/bmp', 'bmp dib'],
+  // Fonts: a document's fonts travel as files too (the metric-compatible bridges replace them).
+  ['ttf', 'TrueType / OpenType font (TrueType outlines)', 'font', O, 'ISO/IEC 14496-22 (Apple, Microsoft)', 'font/ttf', 'ttf'],
+  ['otf', 'OpenType font (CFF outlines)', 'font', O, 'ISO/IEC 14496-22 (Adobe, Microsoft)', 'font/otf', 'otf'],
+  ['ttc', 'TrueType / OpenType font collection', 'font', O, 'ISO/IEC 14496-22', 'font/collection', 'ttc otc'],
+  ['woff', 'Web Open Font Format', 'font', O, 'W3C', 'font/woff', 'woff'],
+  ['woff2', 'Web Open Font Format 2', 'font', O, 'W3C', 'font/woff2', 'woff2'],
+  ['eot', 'Embedded OpenType font', 'font', D, MS, 'application/vnd.ms-fontobject', 'eot fntdata'], // PowerPoint embeds fonts as EOT .fntdata parts
   // Neutral text and archives
   ['html', 'HTML document', 'text', O, 'W3C / WHATWG', 'text/html', 'html htm xhtml', 'fmt/96'],
   ['xml', 'XML document', 'text', O, 'W3C', 'application/xml', 'xml', 'fmt/101'],

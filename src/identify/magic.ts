@@ -2,6 +2,8 @@
 // from each format's specification are tested first; containers (OLE2, ZIP) are recognised here and
 // decided elsewhere; a few binary formats need a second look at a header field.
 
+import {sniffFont} from './font-magic.js'
+
 export type MagicHit =
   | {format: string; basis: string; warnings?: string[]}
   | {container: 'ole2' | 'zip'; basis: string}
@@ -118,7 +120,7 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
   }
   if (at(head, 2, 'IIXPR') || at(head, 2, 'MMXPR')) return is('qxp', `QuarkXPress signature ${head.toString('latin1', 2, 7)} at 2`)
   if (at(head, 0, 'BM') && head.length >= 14 && head.readUInt32LE(6) === 0 && head.readUInt32LE(10) >= 26 && head.readUInt32LE(10) < 4096) return is('bmp', 'BMP header BM with zero reserved fields at 0')
-  return undefined
+  return sniffFont(head)
 }
 
 /** Where a PDF header starts: readers accept it anywhere in the first 1 KiB (ISO 32000-1, Annex H.3). */

@@ -41,6 +41,12 @@ describe('binary signatures', () => {
     ['CorelDRAW', Buffer.concat([Buffer.from('RIFF\0\0\0\0CDRAvrsn', 'latin1'), Buffer.alloc(16)]), 'cdr'],
     ['Photoshop large document', Buffer.concat([Buffer.from('8BPS\0\x02', 'latin1'), Buffer.alloc(32)]), 'psb'],
     ['7-Zip archive', h('377abcaf271c0004'), '7z'],
+    // sfnt: version, numTables, searchRange (16 x the largest power of two <= numTables), ...
+    ['TrueType font', Buffer.concat([h('00010000 000f 0080 0003 0070'), Buffer.alloc(32)]), 'ttf'],
+    ['OpenType CFF font', Buffer.concat([Buffer.from('OTTO', 'latin1'), h('000c 0080 0003 0040'), Buffer.alloc(32)]), 'otf'],
+    ['font collection', Buffer.concat([Buffer.from('ttcf', 'latin1'), h('00010000 00000004'), Buffer.alloc(32)]), 'ttc'],
+    ['WOFF2 font', Buffer.concat([Buffer.from('wOF2', 'latin1'), Buffer.alloc(40)]), 'woff2'],
+    ['Embedded OpenType font', (() => { const b = Buffer.alloc(64); b.writeUInt32LE(0x00020001, 8); b.writeUInt16LE(0x504c, 34); return b })(), 'eot'],
   ]
   for (const [what, bytes, format] of cases) {
     it(`names a ${what} ${format}`, async () => {
@@ -55,6 +61,11 @@ describe('binary signatures', () => {
     const ai = await id(pdf(), 'ai')
     expect(ai.format).toBe('ai')
     expect(ai.warnings.length).toBeGreaterThan(0)
+  })
+
+  it('does not take a Jet database or a bare 0x00010000 for a TrueType font', async () => {
+    expect((await id(Buffer.concat([Buffer.from('\u0000\u0001\u0000\u0000Standard Jet DB\u0000', 'latin1'), Buffer.alloc(64)]))).format).toBe('mdb')
+    expect((await id(Buffer.concat([h('00010000 0007 0070 0003 0040'), Buffer.alloc(32)]))).format).not.toBe('ttf') // searchRange wrong
   })
 
   it('lets .doc name the Word for DOS twin of the Write header', async () => {
