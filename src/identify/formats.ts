@@ -51,6 +51,7 @@ const ROWS: Row[] = [
   ['tnef', 'Transport Neutral Encapsulation Format (winmail.dat)', 'e-mail', D, MS, 'application/vnd.ms-tnef', 'tnef dat'],
   ['one', 'Microsoft OneNote Section', 'notes', D, MS, 'application/onenote', 'one onetoc2', 'fmt/637'],
   ['mdb', 'Microsoft Access Database (Jet)', 'database', D, MS, 'application/x-msaccess', 'mdb mde mdt', 'x-fmt/239'],
+  ['dbf', 'dBASE / FoxPro table', 'database', D, 'Ashton-Tate / dBase LLC', 'application/dbase', 'dbf'],
   ['accdb', 'Microsoft Access 2007+ Database (ACE)', 'database', D, MS, 'application/x-msaccess', 'accdb accde accdt', 'fmt/275'],
   ['rtf', 'Rich Text Format', 'word-processing', D, MS, 'application/rtf', 'rtf', 'fmt/53'],
   ['wri', 'Microsoft Write Document', 'word-processing', C, MS, 'application/x-mswrite', 'wri'],

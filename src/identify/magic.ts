@@ -120,7 +120,21 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
   }
   if (at(head, 2, 'IIXPR') || at(head, 2, 'MMXPR')) return is('qxp', `QuarkXPress signature ${head.toString('latin1', 2, 7)} at 2`)
   if (at(head, 0, 'BM') && head.length >= 14 && head.readUInt32LE(6) === 0 && head.readUInt32LE(10) >= 26 && head.readUInt32LE(10) < 4096) return is('bmp', 'BMP header BM with zero reserved fields at 0')
-  return sniffFont(head)
+  return sniffFont(head) ?? sniffDbase(head)
+}
+
+// dBASE / FoxPro / Visual FoxPro tables: a version byte, a last-update date, the header and record
+// lengths, and the field list ending in 0x0D right before the header ends (Visual FoxPro adds a
+// 263-byte backlink after it). Common in legacy databases and GIS shapefiles.
+const DBASE_VERSIONS = new Set([0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x7b, 0x83, 0x8b, 0x8c, 0x8e, 0xcb, 0xe5, 0xf5, 0xfb])
+function sniffDbase(head: Buffer): MagicHit | undefined {
+  if (head.length < 68 || !DBASE_VERSIONS.has(head[0]!)) return undefined
+  const [month, day] = [head[2]!, head[3]!]
+  const headerLength = head.readUInt16LE(8)
+  if (month < 1 || month > 12 || day < 1 || day > 31 || headerLength < 65 || headerLength > head.length || head.readUInt16LE(10) < 1) return undefined
+  const vfp = head[0]! >= 0x30 && head[0]! <= 0x32
+  if (head[headerLength - 1] !== 0x0d && !(vfp && head[headerLength - 264] === 0x0d)) return undefined
+  return is('dbf', `dBASE table header: version byte 0x${head[0]!.toString(16)}, ${headerLength}-byte header ending its field list with 0x0D`)
 }
 
 /** Where a PDF header starts: readers accept it anywhere in the first 1 KiB (ISO 32000-1, Annex H.3). */

@@ -46,6 +46,17 @@ describe('binary signatures', () => {
     ['OpenType CFF font', Buffer.concat([Buffer.from('OTTO', 'latin1'), h('000c 0080 0003 0040'), Buffer.alloc(32)]), 'otf'],
     ['font collection', Buffer.concat([Buffer.from('ttcf', 'latin1'), h('00010000 00000004'), Buffer.alloc(32)]), 'ttc'],
     ['WOFF2 font', Buffer.concat([Buffer.from('wOF2', 'latin1'), Buffer.alloc(40)]), 'woff2'],
+    ['dBASE III table', (() => {
+      const b = Buffer.alloc(128)
+      b.set([0x03, 124, 11, 28])
+      b.writeUInt16LE(65, 8) // 32-byte header + one 32-byte field descriptor + the 0x0D terminator
+      b.writeUInt16LE(11, 10)
+      b.write('NAME', 32, 'latin1')
+      b.write('C', 43, 'latin1')
+      b[48] = 10
+      b[64] = 0x0d
+      return b
+    })(), 'dbf'],
     ['Embedded OpenType font', (() => { const b = Buffer.alloc(64); b.writeUInt32LE(0x00020001, 8); b.writeUInt16LE(0x504c, 34); return b })(), 'eot'],
   ]
   for (const [what, bytes, format] of cases) {
