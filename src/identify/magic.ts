@@ -86,6 +86,8 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
   }
   // Lotus/Quattro/Works: a BOF record (type 0, length 2 or 26) whose value is the file version. Quattro Pro
   // for Windows writes a 2-byte BOF where Lotus 1-2-3 release 3+ writes 26 bytes: 0x1002 is wb2, not wk4.
+  // Works for DOS/Windows 3-4 spreadsheets open with a BOF of type 0xFF instead of 0 (version 0x0404).
+  if (u16(head, 0) === 0xff && u16(head, 2) === 2 && u16(head, 4) === 0x0404) return is('wks', 'BOF record type 0xFF version 0x404 (Works 3/4 spreadsheet) at 0')
   if (u16(head, 0) === 0 && u16(head, 2) === 2) {
     const v = u16(head, 4)
     const lotus: Record<number, [string, string]> = {0x0404: ['wks', 'Lotus 1-2-3 release 1A / Works'], 0x0405: ['wk1', 'Symphony'], 0x0406: ['wk1', 'Lotus 1-2-3 release 2'], 0x5120: ['wq1', 'Quattro Pro for DOS'], 0x5121: ['wq2', 'Quattro Pro 5 for DOS'], 0x1001: ['wb1', 'Quattro Pro for Windows 1'], 0x1002: ['wb2', 'Quattro Pro for Windows 5/6']}

@@ -30,6 +30,7 @@ describe('binary signatures', () => {
     ['Lotus 1-2-3 release 3', Buffer.concat([le16(0, 0x1a, 0x1000), Buffer.alloc(32)]), 'wk3'],
     ['Lotus 1-2-3 release 4', Buffer.concat([le16(0, 0x1a, 0x1002), Buffer.alloc(32)]), 'wk4'],
     ['Quattro Pro for DOS', Buffer.concat([le16(0, 2, 0x5120), Buffer.alloc(32)]), 'wq1'],
+    ['Works 3/4 spreadsheet', Buffer.concat([le16(0xff, 2, 0x0404, 0x5405, 2), Buffer.alloc(32)]), 'wks'],
     // Same version numbers as Lotus release 3+, but the 2-byte BOF body of the Quattro family.
     ['Quattro Pro for Windows 1', Buffer.concat([le16(0, 2, 0x1001), Buffer.alloc(32)]), 'wb1'],
     ['Quattro Pro for Windows 5', Buffer.concat([le16(0, 2, 0x1002), Buffer.alloc(32)]), 'wb2'],

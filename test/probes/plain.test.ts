@@ -26,7 +26,7 @@ describe('RTF features', () => {
 describe('legacy spreadsheet generations', () => {
   const bof = (length: number, version: number) => Buffer.concat([Buffer.from([0, 0, length, 0, version & 0xff, version >> 8]), Buffer.alloc(64)])
   it('flags every Lotus 1-2-3 and Quattro Pro BOF generation as pre97-binary', async () => {
-    for (const head of [bof(2, 0x0406), bof(0x1a, 0x1000), bof(0x1a, 0x1002), bof(0x1a, 0x1003), bof(2, 0x5121), bof(2, 0x1001), bof(2, 0x1002)]) {
+    for (const head of [Buffer.concat([Buffer.from([0xff, 0, 2, 0, 4, 4]), Buffer.alloc(64)]), bof(2, 0x0406), bof(0x1a, 0x1000), bof(0x1a, 0x1002), bof(0x1a, 0x1003), bof(2, 0x5121), bof(2, 0x1001), bof(2, 0x1002)]) {
       expect((await plainFeatures(head, async () => head)).map((f) => f.id)).toEqual(['pre97-binary'])
     }
     expect(await plainFeatures(bof(0x1a, 0x0406), async () => bof(0x1a, 0x0406))).toEqual([])
