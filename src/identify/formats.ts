@@ -33,7 +33,7 @@ const ROWS: Row[] = [
   // Microsoft binary (OLE2 and older)
   ['doc', 'Microsoft Word 97-2003 Document', 'word-processing', D, MS, 'application/msword', 'doc', 'fmt/40'],
   ['dot', 'Microsoft Word 97-2003 Template', 'word-processing', D, MS, 'application/msword', 'dot', 'x-fmt/45'],
-  ['xls', 'Microsoft Excel 97-2003 Workbook', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xls xlw', 'fmt/61'],
+  ['xls', 'Microsoft Excel 97-2003 Workbook', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xls xlw et', 'fmt/61'], // .et: WPS Office (Kingsoft) writes BIFF8 too
   ['xlt', 'Microsoft Excel 97-2003 Template', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xlt', 'x-fmt/17'],
   ['xla', 'Microsoft Excel 97-2003 Add-in', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xla'],
   ['ppt', 'Microsoft PowerPoint 97-2003 Presentation', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'ppt', 'fmt/126'],
