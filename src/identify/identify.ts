@@ -41,12 +41,14 @@ export async function identify(source: Source, extension: string, options: Ident
     error = {code: (e as {code?: string}).code ?? 'corrupt-container', message: (e as Error).message}
   }
   const {format, basis, warnings, container} = step
-  // Plain text and XML come under countless extensions (.py, .sh, .yml, .opf…): for them only an extension
-  // that names another known format (a .docx that is text) is a mismatch.
-  const generic = format === 'txt' || format === 'xml'
+  // Generic formats come under countless extensions (text and XML: .py, .sh, .yml; ZIP: .jar, .kmz, .whl;
+  // OLE2 and gzip likewise): for them only an extension that names another known format is a mismatch.
+  const generic = GENERIC.has(format)
   const extensionMismatch = format !== 'unknown' && extension !== '' && !extensionFits(format, extension) && (!generic || formatsForExtension(extension).length > 0)
   return {format, basis, warnings, extensionMismatch, error, inspection: {source, extension, format, container}}
 }
+
+const GENERIC = new Set(['txt', 'xml', 'zip', 'cfb', 'gzip'])
 
 // An indirect object opening a dictionary, at the start of a line: "1 0 obj <<".
 const PDF_BODY = /(?:^|[\r\n])\d{1,7}\s+\d{1,5}\s+obj\s*<</

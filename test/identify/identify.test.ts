@@ -52,9 +52,12 @@ describe('identify', () => {
     expect(prose.format).toBe('txt')
   })
 
-  it('does not call a script or config file misnamed for being text, but does a .docx that is text', async () => {
+  it('does not call a script, config file or plain archive misnamed for an unclaimed extension, but does a .docx that is text', async () => {
     const text = Buffer.from('#!/bin/sh\necho "backup done"\n')
     for (const ext of ['sh', 'py', 'yml', 'sha1']) expect((await identify(bufferSource(`f.${ext}`, text), ext)).extensionMismatch).toBe(false)
+    const zip = estateFiles()['archive/old-site.zip']!
+    for (const ext of ['jar', 'kmz', 'whl']) expect((await identify(bufferSource(`f.${ext}`, zip), ext)).extensionMismatch).toBe(false)
+    expect((await identify(bufferSource('f.xlsx', zip), 'xlsx')).extensionMismatch).toBe(true)
     const docx = await identify(bufferSource('f.docx', text), 'docx')
     expect(docx.format).toBe('txt')
     expect(docx.extensionMismatch).toBe(true)
