@@ -127,6 +127,8 @@ const ROWS: Row[] = [
   ['xdp', 'Adobe XML Data Package (XFA)', 'other', D, 'Adobe', 'application/vnd.adobe.xdp+xml', 'xdp'],
   ['swf', 'Adobe Flash (Shockwave Flash)', 'multimedia', D, 'Adobe', 'application/x-shockwave-flash', 'swf'],
   ['fla', 'Adobe Flash / Animate Source', 'multimedia', C, 'Adobe', 'application/vnd.adobe.fla', 'fla'],
+  ['mov', 'QuickTime movie', 'multimedia', D, 'Apple', 'video/quicktime', 'mov qt', 'x-fmt/384'],
+  ['mp4', 'MPEG-4 media', 'multimedia', O, 'ISO/IEC 14496-14', 'video/mp4', 'mp4 m4v m4a f4v 3gp', 'fmt/199'],
   ['qxp', 'QuarkXPress Document', 'publishing', C, 'Quark', 'application/vnd.quark.quarkxpress', 'qxp qxd'],
   ['epub', 'EPUB Publication', 'publishing', O, 'W3C / IDPF', 'application/epub+zip', 'epub', 'fmt/483'],
   // Other office suites
@@ -163,6 +165,7 @@ const ROWS: Row[] = [
   ['tiff', 'Tagged Image File Format', 'image', D, 'Adobe', 'image/tiff', 'tif tiff', 'fmt/353'],
   ['webp', 'WebP image', 'image', O, 'Google', 'image/webp', 'webp'],
   ['bmp', 'Windows Bitmap', 'image', D, MS, 'image/bmp', 'bmp dib'],
+  ['jp2', 'JPEG 2000 image', 'image', O, 'ISO/IEC 15444', 'image/jp2', 'jp2 jpf jpx j2k j2c jpm mj2', 'x-fmt/392'],
   // Fonts: a document's fonts travel as files too (the metric-compatible bridges replace them).
   ['ttf', 'TrueType / OpenType font (TrueType outlines)', 'font', O, 'ISO/IEC 14496-22 (Apple, Microsoft)', 'font/ttf', 'ttf'],
   ['otf', 'OpenType font (CFF outlines)', 'font', O, 'ISO/IEC 14496-22 (Adobe, Microsoft)', 'font/otf', 'otf'],

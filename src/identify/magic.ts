@@ -3,6 +3,7 @@
 // decided elsewhere; a few binary formats need a second look at a header field.
 
 import {sniffFont} from './font-magic.js'
+import {sniffMedia} from './media-magic.js'
 
 export type MagicHit =
   | {format: string; basis: string; warnings?: string[]}
@@ -122,7 +123,7 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
   }
   if (at(head, 2, 'IIXPR') || at(head, 2, 'MMXPR')) return is('qxp', `QuarkXPress signature ${head.toString('latin1', 2, 7)} at 2`)
   if (at(head, 0, 'BM') && head.length >= 14 && head.readUInt32LE(6) === 0 && head.readUInt32LE(10) >= 26 && head.readUInt32LE(10) < 4096) return is('bmp', 'BMP header BM with zero reserved fields at 0')
-  return sniffFont(head) ?? sniffDbase(head)
+  return sniffFont(head) ?? sniffMedia(head) ?? sniffDbase(head)
 }
 
 // dBASE / FoxPro / Visual FoxPro tables: a version byte, a last-update date, the header and record

@@ -58,6 +58,9 @@ describe('binary signatures', () => {
       b[64] = 0x0d
       return b
     })(), 'dbf'],
+    ['QuickTime movie', h('00000020 66747970 71742020'), 'mov'], // size 32, 'ftyp', brand 'qt  '
+    ['MPEG-4 video', h('00000018 66747970 6d703432'), 'mp4'], // brand 'mp42'
+    ['JPEG 2000 image', h('0000000c 6a502020 0d0a870a'), 'jp2'],
     ['Embedded OpenType font', (() => { const b = Buffer.alloc(64); b.writeUInt32LE(0x00020001, 8); b.writeUInt16LE(0x504c, 34); return b })(), 'eot'],
   ]
   for (const [what, bytes, format] of cases) {
