@@ -12,12 +12,16 @@ type Rel = {source: string; type: string; target: string; external: boolean}
 
 const isRemote = (t: string) => /^(https?|ftp|file):|^\\\\|^\/\//i.test(t)
 
-/** All relationships of the package, with the part that owns them. */
+// Only external targets and these types make features (or name the main part); most .rels files (a
+// slide's layout, images, notes) hold none of them and are not parsed.
+const WORTH_PARSING = /TargetMode\s*=\s*["']External|\/(officeDocument|oleObject|package|aFChunk|attachedTemplate|signature)["']/i
+
+/** The relationships of the package that can matter, with the part that owns them. */
 async function relationships(r: PartReader): Promise<Rel[]> {
   const out: Rel[] = []
   for (const name of r.names.filter((n) => n.endsWith('.rels')).slice(0, MAX_RELS)) {
     const xml = await r.text(name, 4 * 1024 * 1024)
-    if (!xml) continue
+    if (!xml || !WORTH_PARSING.test(xml)) continue
     const source = name.replace(/_rels\/([^/]*)\.rels$/, '$1')
     for (const e of elements(xml, new Set(['Relationship']))) {
       const type = (e.attributes.Type ?? '').split('/').pop() ?? ''
