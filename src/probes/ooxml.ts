@@ -8,7 +8,7 @@ import type {PartReader} from './package.js'
 import {vbaFeaturesOfBytes} from './vba.js'
 
 const MAX_RELS = 5000
-type Rel = {source: string; type: string; target: string; external: boolean}
+type Rel = {source: string; type: string; uri: string; target: string; external: boolean}
 
 const isRemote = (t: string) => /^(https?|ftp|file):|^\\\\|^\/\//i.test(t)
 
@@ -24,8 +24,9 @@ async function relationships(r: PartReader): Promise<Rel[]> {
     if (!xml || !WORTH_PARSING.test(xml)) continue
     const source = name.replace(/_rels\/([^/]*)\.rels$/, '$1')
     for (const e of elements(xml, new Set(['Relationship']))) {
-      const type = (e.attributes.Type ?? '').split('/').pop() ?? ''
-      out.push({source, type, target: e.attributes.Target ?? '', external: /^external$/i.test(e.attributes.TargetMode ?? '')})
+      const uri = e.attributes.Type ?? ''
+      const type = uri.split('/').pop() ?? ''
+      out.push({source, type, uri, target: e.attributes.Target ?? '', external: /^external$/i.test(e.attributes.TargetMode ?? '')})
     }
   }
   return out
@@ -38,7 +39,7 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
   const has = (re: RegExp) => r.names.find((n) => re.test(n))
   const office = rels.find((x) => x.type === 'officeDocument' && x.source === '')
   const types = (await r.text('[Content_Types].xml', 4 * 1024 * 1024)) ?? ''
-  const strict = /purl\.oclc\.org\/ooxml/.test(types) || rels.some((x) => x.source === '' && /^http:\/\/purl\.oclc\.org/.test(x.type))
+  const strict = /purl\.oclc\.org\/ooxml/.test(types) || rels.some((x) => x.source === '' && /^http:\/\/purl\.oclc\.org\//.test(x.uri)) // Strict relationship types, even when the main part is too big to read
   r.metadata.ooxmlConformance = 'transitional'
   const mainXml = office ? await r.text(office.target.replace(/^\//, ''), 512 * 1024) : undefined
   if (strict || (mainXml && /xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\//.test(mainXml.slice(0, 4096)))) {
