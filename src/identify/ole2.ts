@@ -86,9 +86,8 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   if (has('NativeContent_MAIN')) return tieBreak(['wb3'], extension, 'qpw', 'OLE2 stream NativeContent_MAIN (Quattro Pro)', false)
   const byClsid = CLSIDS[cfb.root.clsid]
   if (byClsid) return {format: byClsid, basis: [`OLE2 root CLSID ${cfb.root.clsid}`], warnings: ['decided by the root CLSID only: the expected application streams are missing']}
-  const compObj = top.get('\u0001CompObj')
-  if (compObj) {
-    const text = (await cfb.readStream(compObj, 512)).toString('latin1')
+  const text = await compObjText(cfb)
+  if (text) {
     const hit = COMPOBJ.find(([re]) => re.test(text))
     if (hit) return {format: hit[1], basis: [`OLE2 CompObj user type matches ${hit[0].source}`], warnings: ['decided by the CompObj user type only']}
   }

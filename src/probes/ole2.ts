@@ -18,8 +18,8 @@ import {wordFeatures} from './word.js'
 const MAX_WORKBOOK = 32 * 1024 * 1024
 const AFTER_DEFAULT = 'behind the default password: '
 
-/** Features and metadata of a compound file; `decrypted` is identification's default-password attempt, if it made one. */
-export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypted?: DecryptedPackage): Promise<ProbeResult> {
+/** Features and metadata of a compound file; `decrypted` is identification's default-password attempt, if it made one, and `format` what identification named. */
+export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypted?: DecryptedPackage, format?: string): Promise<ProbeResult> {
   const features: Feature[] = []
   const warnings: string[] = []
   const metadata: ArtifactMetadata = await summaryInformation(cfb).catch(() => ({}))
@@ -50,18 +50,10 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   const visio = await visioFeatures(cfb)
   mergeFeatures(features, visio.features)
   warnings.push(...visio.warnings)
-  await quattro(cfb, features)
+  // Quattro Pro 7/8 (identification read its BOF in PerfectOffice_MAIN), superseded by version 9's .qpw.
+  if (format === 'wb3') addFeature(features, 'pre97-binary', 'Quattro Pro 7/8 notebook (PerfectOffice_MAIN)')
   containedObjects(cfb, features, names)
   return result
-}
-
-// Quattro Pro 7/8 notebooks (superseded by the .qpw of version 9) keep the Quattro record stream in
-// PerfectOffice_MAIN, opening with a BOF record of version 0x10xx.
-async function quattro(cfb: Cfb, features: Feature[]) {
-  const main = cfb.find('PerfectOffice_MAIN')
-  if (!main || cfb.find('SlideShow')) return
-  const bof = await cfb.readStream(main, 6)
-  if (bof.length === 6 && bof.readUInt32LE(0) === 0x00020000 && (bof.readUInt16LE(4) & 0xff00) === 0x1000) addFeature(features, 'pre97-binary', `Quattro Pro 7/8 notebook (BOF version 0x${bof.readUInt16LE(4).toString(16)} in PerfectOffice_MAIN)`)
 }
 
 async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult, decrypted?: DecryptedPackage) {
@@ -121,7 +113,7 @@ function containedObjects(cfb: Cfb, features: Feature[], names: Set<string>) {
 export const compoundProbe: Probe = {
   name: 'ole2',
   applies: (i) => i.container.kind === 'ole2',
-  run: (i, options) => (i.container.kind === 'ole2' ? compoundFeatures(i.container.cfb, options, i.container.decrypted) : Promise.resolve({})),
+  run: (i, options) => (i.container.kind === 'ole2' ? compoundFeatures(i.container.cfb, options, i.container.decrypted, i.format) : Promise.resolve({})),
 }
 
 /** Probe a compound file held in memory (an embedded vbaProject.bin or object). */
