@@ -32,7 +32,15 @@ export type Cfb = {
   root: CfbEntry
   find(path: string): CfbEntry | undefined
   readStream(entry: CfbEntry, maxBytes?: number): Promise<Buffer>
+  /** Random access to a stream, for walkers that skip what they do not need (reads only the sectors asked for). */
+  openStream(entry: CfbEntry, maxBytes?: number): Promise<StreamBytes>
 }
+
+/** A stream's bytes, read on demand. */
+export type StreamBytes = {size: number; read(offset: number, length: number): Promise<Buffer>}
+
+/** A buffer seen as a stream. */
+export const bufferBytes = (bytes: Buffer): StreamBytes => ({size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length)})
 
 type Header = {
   sectorSize: number
@@ -176,16 +184,42 @@ export async function openCfb(source: Source): Promise<Cfb> {
     return Buffer.concat(out).subarray(0, bytes)
   }
 
+  async function readStream(entry: CfbEntry, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
+    const bytes = Math.min(entry.size, maxBytes)
+    if (entry.type === 'storage' || bytes === 0) return Buffer.alloc(0)
+    if (entry.type === 'stream' && entry.size < h.miniCutoff) return readMini(entry, bytes)
+    return readChain(entry.start, bytes)
+  }
+
   return {
     majorVersion: h.majorVersion,
     entries,
     root,
     find: (path) => entries.find((e) => e.path.toLowerCase() === path.toLowerCase()),
-    async readStream(entry, maxBytes = Number.MAX_SAFE_INTEGER) {
-      const bytes = Math.min(entry.size, maxBytes)
-      if (entry.type === 'storage' || bytes === 0) return Buffer.alloc(0)
-      if (entry.type === 'stream' && entry.size < h.miniCutoff) return readMini(entry, bytes)
-      return readChain(entry.start, bytes)
+    readStream,
+    async openStream(entry, maxBytes = Number.MAX_SAFE_INTEGER) {
+      const size = Math.max(0, Math.min(entry.size, maxBytes))
+      if (entry.type !== 'stream' || size < h.miniCutoff) return bufferBytes(await readStream(entry, size))
+      const sectors = await chain(entry.start, Math.ceil(size / h.sectorSize))
+      const have = Math.min(size, sectors.length * h.sectorSize)
+      return {
+        size: have,
+        async read(offset, length) {
+          const end = Math.min(have, offset + length)
+          const parts: Buffer[] = []
+          // One read per run of contiguous sectors, as in readChain.
+          for (let p = Math.max(0, offset); p < end; ) {
+            const i = Math.floor(p / h.sectorSize)
+            let j = i
+            while ((j + 1) * h.sectorSize < end && sectors[j + 1] === sectors[j]! + 1) j++
+            const from = p - i * h.sectorSize
+            const upto = Math.min(end - i * h.sectorSize, (j - i + 1) * h.sectorSize)
+            parts.push(await source.read(sectorOffset(sectors[i]!) + from, upto - from))
+            p = i * h.sectorSize + upto
+          }
+          return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+        },
+      }
     },
   }
 }

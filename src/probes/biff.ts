@@ -1,6 +1,7 @@
 // A BIFF record walker ([MS-XLS] 2.4) over an Excel workbook stream: BIFF2-BIFF8 share the
 // record framing (type u16, length u16). It reports the features Excel keeps in records: macro
 // sheets, external references, protection, query tables and encryption (FILEPASS).
+import type {StreamBytes} from '../containers/cfb.js'
 import type {Feature} from '../model.js'
 import {checkRc4, rc4, xorVerifier, type Rc4Keys} from './office-crypto.js'
 
@@ -36,8 +37,60 @@ export function decryptBiff(stream: Buffer, keys: Rc4Keys): Buffer {
   return out
 }
 
+// Records are read through a 64 KiB window; the walk jumps over what holds no feature and can be long:
+// the drawing group (pictures) and the worksheets' cell tables. Every jump lands on a record it checks
+// (the last CONTINUE of the drawing group, the last DBCELL of the cell table); when the check fails the
+// walk reads through instead, so a writer that lays records out differently costs bytes, not features.
+const WINDOW = 64 * 1024
+const CONTINUE = 0x003c
+const MSODRAWINGGROUP = 0x00eb
+const CHUNK = 8224 // the most data a BIFF8 record holds
+const ROW = 0x0208
+const DBCELL = 0x00d7
+
+class Records {
+  private buf: Buffer = Buffer.alloc(0)
+  private start = 0
+  constructor(private readonly stream: StreamBytes) {}
+  get size() {
+    return this.stream.size
+  }
+  async at(offset: number, length: number): Promise<Buffer> {
+    if (offset < this.start || offset + length > this.start + this.buf.length) {
+      this.buf = await this.stream.read(offset, Math.max(length, WINDOW))
+      this.start = offset
+    }
+    return this.buf.subarray(offset - this.start, offset - this.start + length)
+  }
+}
+
+// Where the drawing group that starts at `p` (header included) ends, when its continuations are laid out
+// as Excel writes them: full 8,224-byte chunks, the last one shorter. Undefined when that is not so.
+async function endOfDrawingGroup(records: Records, p: number, len: number, data: Buffer): Promise<number | undefined> {
+  if (data.length < 8 || data.readUInt16LE(2) !== 0xf000) return undefined
+  const rest = 8 + data.readUInt32LE(4) - len
+  if (rest <= CHUNK) return undefined // nothing worth skipping
+  const last = p + 4 + len + Math.floor((rest - 1) / CHUNK) * (CHUNK + 4)
+  const lastLen = rest - Math.floor((rest - 1) / CHUNK) * CHUNK
+  if (last + 4 + lastLen > records.size) return undefined
+  const h = await records.at(last, 4)
+  const type = h.readUInt16LE(0)
+  return (type === CONTINUE || type === MSODRAWINGGROUP) && h.readUInt16LE(2) === lastLen ? last + 4 + lastLen : undefined
+}
+
+// The INDEX record of a BIFF8 worksheet lists the stream offsets of its DBCELL records: the cell table
+// ends with the last one. Undefined when there is none or it is not a DBCELL.
+async function endOfCellTable(records: Records, data: Buffer, p: number): Promise<number | undefined> {
+  if (data.length < 20) return undefined
+  const last = data.readUInt32LE(data.length - 4 - ((data.length - 16) % 4))
+  if (last <= p || last + 4 > records.size) return undefined
+  const h = await records.at(last, 4)
+  return h.readUInt16LE(0) === DBCELL ? last + 4 + h.readUInt16LE(2) : undefined
+}
+
 /** Walk the records of a workbook stream and report what they show. */
-export function walkBiff(stream: Buffer, options: {decrypted?: boolean} = {}): BiffResult {
+export async function walkBiff(stream: StreamBytes, options: {decrypted?: boolean} = {}): Promise<BiffResult> {
+  const records = new Records(stream)
   const features: Feature[] = []
   const add = (id: string, evidence: string) => {
     if (!features.some((f) => f.id === id)) features.push({id, evidence})
@@ -46,16 +99,20 @@ export function walkBiff(stream: Buffer, options: {decrypted?: boolean} = {}): B
   let substream = 0 // BOF dt of the current substream: 0x0005 globals, 0x0010 worksheet, 0x0040 macro sheet
   let sheetProtected = false
   let sheetPassword = false
+  let cellTableEnd: number | undefined
   const closeSheet = () => {
     // BIFF keeps the two facts in two records: PROTECT (the sheet is locked) and PASSWORD (its hash).
     if (substream === 0x0010 && sheetProtected) add('protected-sheet', 'BIFF PROTECT record in a worksheet')
     if (substream === 0x0010 && sheetProtected && sheetPassword) add('password-protected-sheet', 'BIFF PASSWORD record (hash) on a protected worksheet')
     sheetProtected = sheetPassword = false
+    cellTableEnd = undefined
   }
-  for (let p = 0; p + 4 <= stream.length; ) {
-    const type = stream.readUInt16LE(p)
-    const len = stream.readUInt16LE(p + 2)
-    const data = stream.subarray(p + 4, p + 4 + len)
+  for (let p = 0; p + 4 <= stream.size; ) {
+    const header = await records.at(p, 4)
+    const type = header.readUInt16LE(0)
+    const len = header.readUInt16LE(2)
+    const data = await records.at(p + 4, len)
+    const at = p
     p += 4 + len
     if (BOF_TYPES.has(type) && data.length >= 4) {
       closeSheet()
@@ -70,7 +127,13 @@ export function walkBiff(stream: Buffer, options: {decrypted?: boolean} = {}): B
       break // the rest is ciphertext
     }
     if (type === 0x000a) closeSheet()
-    if (type === 0x0085 && data.length >= 6 && data[5] === 0x01) add('xlm-macros', 'BIFF BOUNDSHEET of type macro sheet')
+    if (type === MSODRAWINGGROUP && !options.decrypted) p = (await endOfDrawingGroup(records, at, len, data)) ?? p
+    else if (type === 0x020b && substream === 0x0010 && result.version === 0x0600) cellTableEnd = await endOfCellTable(records, data, at)
+    else if (type === ROW && cellTableEnd !== undefined) {
+      // PROTECT and PASSWORD come before the cell table, query tables after it: nothing inside it counts.
+      p = Math.max(p, cellTableEnd)
+      cellTableEnd = undefined
+    } else if (type === 0x0085 && data.length >= 6 && data[5] === 0x01) add('xlm-macros', 'BIFF BOUNDSHEET of type macro sheet')
     else if (type === 0x0012 && data.length >= 2 && data.readUInt16LE(0) === 1) {
       if (substream === 0x0005) add('workbook-protection', 'BIFF PROTECT record in the workbook globals')
       else if (substream === 0x0010) sheetProtected = true

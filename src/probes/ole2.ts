@@ -1,6 +1,6 @@
 // The compound-file probe: encryption and IRM first (they hide everything else), then VBA, the
 // application streams (Workbook, WordDocument, PowerPoint Document), embedded objects and controls.
-import {openCfb, type Cfb} from '../containers/cfb.js'
+import {bufferBytes, openCfb, type Cfb} from '../containers/cfb.js'
 import {decryptPackage, type DecryptedPackage} from '../containers/ooxml-crypto.js'
 import {bufferSource} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
@@ -78,9 +78,8 @@ async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], options:
 }
 
 async function workbook(cfb: Cfb, book: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult) {
-  const stream = await cfb.readStream(book, MAX_WORKBOOK)
   if (book.size > MAX_WORKBOOK) result.warnings.push(`only the first ${MAX_WORKBOOK} bytes of the workbook stream were walked`)
-  const walk = walkBiff(stream)
+  const walk = await walkBiff(await cfb.openStream(book, MAX_WORKBOOK))
   mergeFeatures(result.features, walk.features)
   // The BOF version decides; the stream name (Book: Excel 5/95) only when no BOF could be read (Crystal
   // Reports writes BIFF8 into a stream named BOOK).
@@ -90,7 +89,8 @@ async function workbook(cfb: Cfb, book: Cfb['entries'][number], options: ProbeOp
   const keys = walk.filepass.readUInt16LE(0) === 1 ? checkRc4(walk.filepass.subarray(2)) : undefined
   if (!keys) return
   checkDeadline(options, 'decrypting')
-  mergeFeatures(result.features, walkBiff(decryptBiff(stream, keys), {decrypted: true}).features, AFTER_DEFAULT)
+  const stream = await cfb.readStream(book, MAX_WORKBOOK)
+  mergeFeatures(result.features, (await walkBiff(bufferBytes(decryptBiff(stream, keys)), {decrypted: true})).features, AFTER_DEFAULT)
 }
 
 // Embedded objects live in ObjectPool (Word) or MBD* storages (Excel); ActiveX controls in ObjectPool

@@ -2,6 +2,7 @@
 // Lotus/Quattro, Write, Word 1/2, AmiPro, BIFF2-4), and text formats that carry DDE, XLM or OLE:
 // CSV formulas, SYLK, SpreadsheetML/WordML and RTF.
 import type {Feature} from '../model.js'
+import {bufferBytes} from '../containers/cfb.js'
 import {texts, elements} from '../containers/xml.js'
 import {walkBiff} from './biff.js'
 import {addFeature, mergeFeatures, type Probe} from './probe.js'
@@ -39,7 +40,7 @@ export async function plainFeatures(head: Buffer, read: (max: number) => Promise
   const legacy = legacyGeneration(head)
   if (legacy) {
     addFeature(features, 'pre97-binary', legacy)
-    if (isOldBiff(head)) mergeFeatures(features, walkBiff(await read(MAX_BIFF)).features)
+    if (isOldBiff(head)) mergeFeatures(features, (await walkBiff(bufferBytes(await read(MAX_BIFF)))).features)
     return features
   }
   if (head.includes(0)) return features // binary: nothing more to read

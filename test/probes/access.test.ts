@@ -18,7 +18,7 @@ describe('Access probe', () => {
     const rc4 = await probeBytes(header(Buffer.concat([Buffer.from([3, 0, 2, 0]), Buffer.alloc(40), Buffer.from('Microsoft Enhanced Cryptographic Provider v1.0', 'utf16le')])), 'db.accdb')
     expect(rc4.ids).toEqual(['encrypted'])
   })
-  it('finds linked tables in a plain database and no encryption', async () => {
+  it('searches for connect strings, with a warning, in a database whose system tables cannot be read', async () => {
     const plain = header(Buffer.alloc(0))
     Buffer.from(';DATABASE=C:\\data\\orders.mdb', 'utf16le').copy(plain, 6000)
     expect((await probeBytes(plain, 'db.accdb')).ids).toEqual(['data-connections', 'external-links'])
