@@ -37,11 +37,11 @@ export function decryptBiff(stream: Buffer, keys: Rc4Keys): Buffer {
   return out
 }
 
-// Records are read through a 64 KiB window; the walk jumps over what holds no feature and can be long:
+// Records are read through a 16 KiB window; the walk jumps over what holds no feature and can be long:
 // the drawing group (pictures) and the worksheets' cell tables. Every jump lands on a record it checks
 // (the last CONTINUE of the drawing group, the last DBCELL of the cell table); when the check fails the
 // walk reads through instead, so a writer that lays records out differently costs bytes, not features.
-const WINDOW = 64 * 1024
+const WINDOW = 16 * 1024
 const CONTINUE = 0x003c
 const MSODRAWINGGROUP = 0x00eb
 const CHUNK = 8224 // the most data a BIFF8 record holds
@@ -62,6 +62,11 @@ class Records {
     }
     return this.buf.subarray(offset - this.start, offset - this.start + length)
   }
+  /** A look at a few bytes elsewhere (the record a jump would land on) that keeps the window where it is. */
+  async peek(offset: number, length: number): Promise<Buffer> {
+    if (offset >= this.start && offset + length <= this.start + this.buf.length) return this.buf.subarray(offset - this.start, offset - this.start + length)
+    return this.stream.read(offset, length)
+  }
 }
 
 // Where the drawing group that starts at `p` (header included) ends, when its continuations are laid out
@@ -73,7 +78,7 @@ async function endOfDrawingGroup(records: Records, p: number, len: number, data:
   const last = p + 4 + len + Math.floor((rest - 1) / CHUNK) * (CHUNK + 4)
   const lastLen = rest - Math.floor((rest - 1) / CHUNK) * CHUNK
   if (last + 4 + lastLen > records.size) return undefined
-  const h = await records.at(last, 4)
+  const h = await records.peek(last, 4)
   const type = h.readUInt16LE(0)
   return (type === CONTINUE || type === MSODRAWINGGROUP) && h.readUInt16LE(2) === lastLen ? last + 4 + lastLen : undefined
 }
@@ -84,7 +89,7 @@ async function endOfCellTable(records: Records, data: Buffer, p: number): Promis
   if (data.length < 20) return undefined
   const last = data.readUInt32LE(data.length - 4 - ((data.length - 16) % 4))
   if (last <= p || last + 4 > records.size) return undefined
-  const h = await records.at(last, 4)
+  const h = await records.peek(last, 4)
   return h.readUInt16LE(0) === DBCELL ? last + 4 + h.readUInt16LE(2) : undefined
 }
 
