@@ -114,8 +114,12 @@ export async function openCfb(source: Source): Promise<Cfb> {
     return loc
   }
 
+  const perFatSector = h.sectorSize / 4
+  // The next sector when its FAT sector is already read: chains of big streams take no await per sector.
+  const cachedNext = (sector: number) => fatCache.get(Math.floor(sector / perFatSector))?.readUInt32LE((sector % perFatSector) * 4)
+
   async function next(sector: number): Promise<number> {
-    const perSector = h.sectorSize / 4
+    const perSector = perFatSector
     const index = Math.floor(sector / perSector)
     let fat = fatCache.get(index)
     if (!fat) {
@@ -138,7 +142,7 @@ export async function openCfb(source: Source): Promise<Cfb> {
       if (seen.has(s)) throw new CfbError(`sector chain loops at sector ${s}`)
       seen.add(s)
       sectors.push(s)
-      s = await next(s)
+      s = cachedNext(s) ?? (await next(s))
     }
     return sectors
   }

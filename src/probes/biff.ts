@@ -55,12 +55,17 @@ class Records {
   get size() {
     return this.stream.size
   }
-  async at(offset: number, length: number): Promise<Buffer> {
-    if (offset < this.start || offset + length > this.start + this.buf.length) {
-      this.buf = await this.stream.read(offset, Math.max(length, WINDOW))
-      this.start = offset
-    }
+  /** The bytes when the window holds them (most records: no await per record), else undefined. */
+  near(offset: number, length: number): Buffer | undefined {
+    if (offset < this.start || offset + length > this.start + this.buf.length) return undefined
     return this.buf.subarray(offset - this.start, offset - this.start + length)
+  }
+  async at(offset: number, length: number): Promise<Buffer> {
+    const near = this.near(offset, length)
+    if (near) return near
+    this.buf = await this.stream.read(offset, Math.max(length, WINDOW))
+    this.start = offset
+    return this.buf.subarray(0, length)
   }
   /** A look at a few bytes elsewhere (the record a jump would land on) that keeps the window where it is. */
   async peek(offset: number, length: number): Promise<Buffer> {
@@ -113,10 +118,10 @@ export async function walkBiff(stream: StreamBytes, options: {decrypted?: boolea
     cellTableEnd = undefined
   }
   for (let p = 0; p + 4 <= stream.size; ) {
-    const header = await records.at(p, 4)
+    const header = records.near(p, 4) ?? (await records.at(p, 4))
     const type = header.readUInt16LE(0)
     const len = header.readUInt16LE(2)
-    const data = await records.at(p + 4, len)
+    const data = records.near(p + 4, len) ?? (await records.at(p + 4, len))
     const at = p
     p += 4 + len
     if (BOF_TYPES.has(type) && data.length >= 4) {
