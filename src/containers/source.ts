@@ -19,11 +19,12 @@ export type Source = {
   /** Bytes read so far, for the per-file budget and the benchmark. */
   bytesRead: number
   read(offset: number, length: number): Promise<Buffer>
-  /** Read the first `bytes` of the file into the head in one read: later reads in that range are served
-   * from memory. Deep inspection of a small container makes dozens of small reads, each a system call. */
+  /** The first bytes of the file read ahead by widen(): reads inside them are served from memory. */
+  ahead?: Buffer
+  /** Read the first `bytes` of the file in one read, into `ahead`: later reads in that range are served
+   * from memory. Deep inspection of a small container makes dozens of small reads, each a system call.
+   * The head stays as it was: what decides from the head alone does not see more bytes. */
   widen?(bytes: number): Promise<void>
-  /** Called with every range read from the file after the head (not those served from memory). */
-  onRead?: (offset: number, bytes: Buffer) => void
   close(): Promise<void>
 }
 
@@ -59,12 +60,13 @@ export function readAllowance(size: number, options: SourceOptions): (spent: num
   }
 }
 
-/** The range from the head when it lies inside it, else undefined: bytes already in memory cost no read,
- * but the time budget still holds (a probe looping on the head must run out of time like any other). */
+/** The range from the head or the bytes read ahead when it lies inside them, else undefined: bytes already
+ * in memory cost no read, but the time budget still holds (a probe looping on them must run out of time). */
 export function fromHead(source: Source, allow: ReturnType<typeof readAllowance>, offset: number, length: number): Buffer | undefined {
-  if (offset < 0 || offset + length > source.head.length) return undefined
+  const held = source.ahead && source.ahead.length > source.head.length ? source.ahead : source.head
+  if (offset < 0 || offset + length > held.length) return undefined
   allow(source.bytesRead, offset, 0)
-  return source.head.subarray(offset, offset + length)
+  return held.subarray(offset, offset + length)
 }
 
 /** Open a file for positioned reads and read its head. `path` may be the raw bytes of the name. */
@@ -99,11 +101,10 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
       }
       source.bytesRead += got
       const bytes = got === want ? buffer : buffer.subarray(0, got)
-      source.onRead?.(start, bytes)
       return bytes
     },
     async widen(bytes) {
-      if (bytes > source.head.length && source.head.length < size) source.head = await source.read(0, Math.min(bytes, size))
+      if (bytes > source.head.length && source.head.length < size) source.ahead = await source.read(0, Math.min(bytes, size))
     },
     close: () => handle.close(),
   }

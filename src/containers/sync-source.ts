@@ -35,9 +35,7 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
       got += n
     }
     source.bytesRead += got
-    const bytes = got === buffer.length ? buffer : buffer.subarray(0, got)
-    source.onRead?.(start, bytes)
-    return bytes
+    return got === buffer.length ? buffer : buffer.subarray(0, got)
   }
   const scratch = options.scratch
   const source: Source = {
@@ -54,8 +52,8 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
       // The head already sits at the start of the scratch memory: read only what follows it.
       if (scratch && want <= scratch.length && source.head.buffer === scratch.buffer && source.head.byteOffset === scratch.byteOffset) {
         const more = readNow(source.head.length, want - source.head.length, scratch.subarray(source.head.length, want))
-        source.head = scratch.subarray(0, source.head.length + more.length)
-      } else source.head = readNow(0, want)
+        source.ahead = scratch.subarray(0, source.head.length + more.length)
+      } else source.ahead = readNow(0, want)
     },
     async close() {
       if (!closed) closeSync(fd)

@@ -1,11 +1,11 @@
 // Identical content gets identical findings: shares hold many copies of the same file (a template in
-// every project folder, a workbook mailed round and saved again). When a file is read whole anyway, the
-// SHA-256 of its bytes, with its extension (a tie-break input), keys what identification and the probes
-// found, and later copies reuse it instead of inflating, parsing and decrypting again. A larger file is
-// not read whole: the ranges its analysis read are kept with a digest of their bytes, and a file of the
-// same size, extension and head gets the same findings when the same ranges hold the same bytes (the
-// analysis is deterministic: same bytes at every place it looked, same reads, same result). Only results
-// that depend on nothing but the bytes are kept: none with an error, none that ran near a time budget.
+// every project folder, a workbook mailed round and saved again). The analysis (identification and probes)
+// is deterministic: given the file's size, its extension, the settings, its head and the bytes of every
+// range it read, it reads the same ranges and finds the same things. So each worker keeps, for a file's
+// size + extension + settings + head, the ranges its analysis read (merged) with one SHA-256 over their
+// places and bytes, and what it found; a later file with the same key whose same ranges hold the same bytes
+// gets those findings without being analysed, having read only those ranges. Only results that depend on
+// nothing but the bytes are kept: none with an error, none that ran near a time budget.
 import * as crypto from 'node:crypto'
 import type {Source} from '../containers/source.js'
 import {digestOf} from '../lib/hash.js'
@@ -59,42 +59,68 @@ export function createMemo<T>(limit: number): Memo<T> {
 /** A memo of findings by content key. */
 export const createContentMemo = (limit = 2048): ContentMemo => createMemo<ContentFindings>(limit)
 
-/** What the analysis of a large file read: the head, then every range in order, digested with its place. */
-export type ReadTrace = {ranges: number[]; add(offset: number, bytes: Buffer): void; digest(): string}
-
-/** A trace starting from the file's head. */
-export function startTrace(head: Buffer): ReadTrace {
-  const hash = crypto.createHash('sha256').update(head)
-  const place = Buffer.alloc(12)
-  const ranges: number[] = []
-  return {
-    ranges,
-    add(offset, bytes) {
-      ranges.push(offset, bytes.length)
-      place.writeDoubleLE(offset, 0)
-      place.writeUInt32LE(bytes.length, 8)
-      hash.update(place).update(bytes)
-    },
-    digest: () => hash.digest('hex'),
-  }
-}
-
-/** The reads of a large file's first analysis and what it found. */
+/** The ranges a file's first analysis read beyond its head (offset, length pairs, sorted and merged), the
+ * digest of their places and bytes, and what it found. */
 export type Replay = {ranges: number[]; digest: string; findings: ContentFindings}
 
 // Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
-const wholeFiles = createContentMemo()
-const replays = createMemo<Replay>(512)
-const MAX_TRACE = 2 * 1024 // numbers kept for one large file (an offset and a length per range): bounds memory
+const replays = createMemo<Replay>(2048)
+const MAX_RANGES = 1024 // merged ranges kept for one file: bounds memory
+const MAX_TRACED = 8 * 1024 * 1024 // bytes an analysis may read and still be remembered (they are held until then)
+const SPAN_GAP = 4096 // ranges closer than this are read back in one read
 
-// Read again the ranges a large file's first analysis read; true when every one holds the same bytes.
+/** The digest of ranges (offset, length pairs) with their bytes, in order. */
+function rangesDigest(ranges: number[], bytesOf: (i: number) => Buffer): string {
+  const hash = crypto.createHash('sha256')
+  const place = Buffer.alloc(12)
+  for (let i = 0; i < ranges.length; i += 2) {
+    place.writeDoubleLE(ranges[i]!, 0)
+    place.writeUInt32LE(ranges[i + 1]!, 8)
+    hash.update(place).update(bytesOf(i))
+  }
+  return hash.digest('hex')
+}
+
+/** Merge what an analysis read (offset and bytes, in any order, overlapping) into sorted ranges with their bytes. */
+export function mergeReads(reads: Array<[number, Buffer]>): {ranges: number[]; bytes: Buffer[]} {
+  const sorted = reads.filter(([, b]) => b.length > 0).sort((x, y) => x[0] - y[0])
+  const ranges: number[] = []
+  const groups: Array<Array<[number, Buffer]>> = []
+  for (const read of sorted) {
+    const last = ranges.length - 2
+    if (last >= 0 && read[0] <= ranges[last]! + ranges[last + 1]!) {
+      ranges[last + 1] = Math.max(ranges[last + 1]!, read[0] + read[1].length - ranges[last]!)
+      groups[groups.length - 1]!.push(read)
+    } else {
+      ranges.push(read[0], read[1].length)
+      groups.push([read])
+    }
+  }
+  const bytes = groups.map((group, g) => {
+    if (group.length === 1) return group[0]![1]
+    const out = Buffer.allocUnsafe(ranges[g * 2 + 1]!)
+    for (const [offset, b] of group) b.copy(out, offset - ranges[g * 2]!)
+    return out
+  })
+  return {ranges, bytes}
+}
+
+// Read the remembered ranges of this file (nearby ones in one read); true when they hold the same bytes.
 // Those reads do not count against this file's byte budget: its own analysis may still need it all.
 async function replayMatches(source: Source, known: Replay): Promise<boolean> {
   const spent = source.bytesRead
-  const trace = startTrace(source.head)
+  const r = known.ranges
+  const bytes: Buffer[] = []
   try {
-    for (let i = 0; i < known.ranges.length; i += 2) trace.add(known.ranges[i]!, await source.read(known.ranges[i]!, known.ranges[i + 1]!))
-    return trace.digest() === known.digest
+    for (let i = 0; i < r.length; ) {
+      let j = i + 2
+      while (j < r.length && r[j]! - (r[j - 2]! + r[j - 1]!) <= SPAN_GAP) j += 2
+      const spanStart = r[i]!
+      const span = await source.read(spanStart, r[j - 2]! + r[j - 1]! - spanStart)
+      for (let k = i; k < j; k += 2) bytes.push(span.subarray(r[k]! - spanStart, r[k]! - spanStart + r[k + 1]!))
+      i = j
+    }
+    return rangesDigest(r, (i) => bytes[i / 2]!) === known.digest
   } catch {
     return false
   } finally {
@@ -105,22 +131,33 @@ async function replayMatches(source: Source, known: Replay): Promise<boolean> {
 /** What an earlier identical file gave, or how to remember what this one gives. */
 export type Recall = {known?: ContentFindings; remember(findings: ContentFindings): void}
 
-/** Look the open file up: by the digest of its bytes when the head holds all of them, else by replaying
- * the reads of an earlier file of the same size and head (and then trace this file's own reads). */
+/** Look the open file up by its size, head and context, and check the ranges the earlier analysis read; on
+ * a miss, trace the reads this file's analysis makes (through source.read) so that it can be remembered. */
 export async function recall(source: Source, context: string): Promise<Recall> {
-  if (source.head.length === source.size) {
-    const key = contentKey(source.head, context)
-    return {known: wholeFiles.get(key), remember: (findings) => wholeFiles.set(key, findings)}
-  }
   const key = `${source.size}.${contentKey(source.head, context)}`
   const known = replays.get(key)
   if (known && (await replayMatches(source, known))) return {known: known.findings, remember() {}}
-  const trace = startTrace(source.head)
-  source.onRead = trace.add
+  const reads: Array<[number, Buffer]> = []
+  let traced = 0
+  const read = source.read
+  const headLength = source.head.length
+  source.read = async (offset, length) => {
+    const bytes = await read(offset, length)
+    const start = Math.max(0, Math.min(offset, source.size))
+    // The head is in the key: only what lies past it needs tracing.
+    if (start + bytes.length > headLength) {
+      reads.push([start, bytes])
+      traced += bytes.length
+    }
+    return bytes
+  }
   return {
     remember(findings) {
-      source.onRead = undefined
-      if (trace.ranges.length <= MAX_TRACE) replays.set(key, {ranges: trace.ranges, digest: trace.digest(), findings})
+      source.read = read
+      if (traced > MAX_TRACED) return
+      const merged = mergeReads(reads)
+      if (merged.ranges.length / 2 > MAX_RANGES) return
+      replays.set(key, {ranges: merged.ranges, digest: rangesDigest(merged.ranges, (i) => merged.bytes[i / 2]!), findings})
     },
   }
 }

@@ -92,9 +92,9 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
     const defaultPassword = options.defaultPassword !== false
     // What else the findings depend on: the extension (a tie-break) and the settings of this scan.
     const context = `${base.extension}.${probing ? 'p' : ''}${defaultPassword ? 'd' : ''}`
-    if (probing && source.size <= WHOLE_FILE && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
     const memo = options.dedupe === false ? undefined : await recall(source, context)
     if (memo?.known) return {...base, ...memo.known}
+    if (probing && source.size <= WHOLE_FILE && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
     const id = await identify(source, base.extension, {defaultPassword: defaultPassword && probing})

@@ -7,7 +7,8 @@ import {randomBytes} from 'node:crypto'
 import {strToU8, zipSync} from 'fflate'
 import {pdf} from '../../fixtures/builders/pdf.js'
 import type {Artifact} from '../../src/model.js'
-import {contentKey, createContentMemo, type ContentFindings} from '../../src/services/content-memo.js'
+import {bufferSource, type Source} from '../../src/containers/source.js'
+import {contentKey, createContentMemo, mergeReads, recall, type ContentFindings} from '../../src/services/content-memo.js'
 import {identifyRoots} from '../../src/services/identify.js'
 
 const findings = (format: string): ContentFindings => ({format, basis: [], extensionMismatch: false, features: [{id: 'xfa', evidence: 'e'}], warnings: []})
@@ -110,5 +111,61 @@ describe('identification of copies of large files', () => {
     expect(c!.features).toEqual(a!.features)
     expect(await run(true)).toEqual(await run(false))
     expect(await run(true, false)).toEqual(await run(false, false))
+  })
+})
+
+// The memo's contract, on sources in memory: a copy is checked by reading back only the ranges the first
+// analysis read, and matches when, and only when, every one of them holds the same bytes.
+describe('recall by replaying the ranges read', () => {
+  const file = () => {
+    const b = Buffer.alloc(200_000)
+    for (let i = 0; i < b.length; i++) b[i] = (i * 7919) % 251
+    return b
+  }
+  const counting = (bytes: Buffer) => {
+    const source = bufferSource('f.bin', bytes)
+    const read = source.read.bind(source)
+    const seen = {bytes: 0}
+    source.read = async (offset, length) => {
+      seen.bytes += length
+      return read(offset, length)
+    }
+    return {source, seen}
+  }
+  // A stand-in analysis: reads three ranges past the head, two of them overlapping, out of order.
+  const analyse = async (source: Source) => {
+    await source.read(150_000, 1000)
+    await source.read(10_000, 500)
+    await source.read(10_200, 800)
+  }
+
+  it('merges overlapping reads into sorted ranges with their bytes', () => {
+    const a = Buffer.from('abcdef')
+    const merged = mergeReads([[20, Buffer.from('xy')], [0, a.subarray(0, 4)], [2, a.subarray(2, 6)], [6, Buffer.from('g')]])
+    expect(merged.ranges).toEqual([0, 7, 20, 2])
+    expect(merged.bytes.map((b) => b.toString())).toEqual(['abcdefg', 'xy'])
+  })
+
+  it('gives a copy the findings after reading back only those ranges; a byte changed inside them, or a size, does not match', async () => {
+    const context = `bin.recall-test-${Math.random()}`
+    const first = counting(file())
+    const miss = await recall(first.source, context)
+    expect(miss.known).toBeUndefined()
+    await analyse(first.source)
+    miss.remember(findings('pdf'))
+
+    const copy = counting(file())
+    expect((await recall(copy.source, context)).known?.format).toBe('pdf')
+    expect(copy.seen.bytes).toBe(1000 + 1000) // the two merged ranges, not the 200,000 bytes
+
+    const untouched = file()
+    untouched[100_000] ^= 1 // never read by the analysis: same reads, same findings
+    expect((await recall(counting(untouched).source, context)).known?.format).toBe('pdf')
+    for (const at of [10_000, 10_999, 150_999]) {
+      const changed = file()
+      changed[at] ^= 1
+      expect((await recall(counting(changed).source, context)).known, `byte ${at}`).toBeUndefined()
+    }
+    expect((await recall(counting(file().subarray(0, 199_999)).source, context)).known).toBeUndefined()
   })
 })
