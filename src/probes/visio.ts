@@ -16,6 +16,12 @@ const MAX_POINTERS = 4096
 const OLE_LIST = 0x0d
 const OLE_DATA = 0x1f
 const TRAILER = 0x14
+// Visio 2000/2002 give the colours stream a pointer-stream format, but it holds colours, not pointers
+// (libvisio skips it too): entering it reads a list offset made of colour values.
+const COLOURS = 0x16
+
+/** Raised when the walk would inflate more than its cap: it stops the whole walk, unlike a bad stream. */
+class VisioBudgetError extends RangeError {}
 
 type Pointer = {type: number; offset: number; length: number; format: number}
 
@@ -52,6 +58,7 @@ const MODERN: Layout = {
   size: 18,
   list(data, shift) {
     const at = shift + data.readUInt32LE(shift)
+    if (at + 8 > data.length) throw new RangeError(`pointer list at ${at} lies outside the ${data.length}-byte stream`)
     return {count: data.readUInt32LE(at), first: at + 8}
   },
 }
@@ -65,8 +72,9 @@ const VISIO5: Layout = {
   },
 }
 
-/** The embedded OLE storages of a VisioDocument stream (document-level OLE lists), joined from their pieces. */
-export function visioStorages(doc: Buffer): Buffer[] {
+/** The embedded OLE storages of a VisioDocument stream (document-level OLE lists), joined from their pieces.
+ * A pointer stream that cannot be read is skipped (its message added to `problems`): the others still count. */
+export function visioStorages(doc: Buffer, problems: string[] = []): Buffer[] {
   const version = doc.length > 0x36 && doc.toString('latin1', 0, 18) === 'Visio (TM) Drawing' ? doc[0x1a] : undefined
   const layout = version === 6 || version === 11 ? MODERN : version === 5 ? VISIO5 : undefined
   if (!layout) return [] // Visio 1-4: no VBA, another layout
@@ -80,7 +88,7 @@ export function visioStorages(doc: Buffer): Buffer[] {
     if (p.offset + p.length > doc.length) throw new RangeError(`Visio stream at ${p.offset} runs past the VisioDocument stream`)
     const raw = doc.subarray(p.offset, p.offset + p.length)
     if ((p.format & 2) !== 2) return {data: raw, shift: 0}
-    if (inflated > MAX_INFLATED) throw new RangeError(`more than ${MAX_INFLATED} bytes inflated from the VisioDocument stream`)
+    if (inflated > MAX_INFLATED) throw new VisioBudgetError(`more than ${MAX_INFLATED} bytes inflated from the VisioDocument stream`)
     const data = inflateVisio(raw)
     inflated += data.length
     return {data, shift: 4}
@@ -88,13 +96,14 @@ export function visioStorages(doc: Buffer): Buffer[] {
   const visit = (p: Pointer, depth: number): void => {
     if (depth > MAX_DEPTH || p.offset === 0 || seen.has(p.offset)) return
     seen.add(p.offset)
-    if (p.format >> 4 !== 5) return // only pointer streams lead further
+    if (p.format >> 4 !== 5 || p.type === COLOURS) return // only pointer streams lead further
     // Visio 5 places each stream type's list differently: enter only the trailer and the OLE lists.
     if (layout === VISIO5 && p.type !== TRAILER && p.type !== OLE_LIST) return
     const {data, shift} = streamOf(p)
     const {count, first} = layout.list(data, shift, p.type)
     const children: Pointer[] = []
-    for (let k = 0; k < count && budget-- > 0; k++) children.push(layout.pointer(data, first + k * layout.size))
+    const fits = Math.floor((data.length - first) / layout.size) // a count larger than the stream is a lie
+    for (let k = 0; k < Math.min(count, fits) && budget-- > 0; k++) children.push(layout.pointer(data, first + k * layout.size))
     if (p.type === OLE_LIST) {
       const pieces = children.filter((c) => c.type === OLE_DATA).map((c) => streamOf(c)).map(({data: d, shift: s}) => d.subarray(s))
       const joined = Buffer.concat(pieces).subarray(0, MAX_STORAGE)
@@ -102,7 +111,14 @@ export function visioStorages(doc: Buffer): Buffer[] {
       if (at >= 0) storages.push(joined.subarray(at))
       return
     }
-    for (const c of children) visit(c, depth + 1)
+    for (const c of children) {
+      try {
+        visit(c, depth + 1)
+      } catch (e) {
+        if (e instanceof VisioBudgetError || !(e instanceof RangeError)) throw e
+        problems.push(`pointer stream of type 0x${c.type.toString(16)} at ${c.offset} skipped: ${(e as Error).message}`)
+      }
+    }
   }
   visit(layout.pointer(doc, 0x24), 0)
   return storages
@@ -117,7 +133,9 @@ export async function visioFeatures(cfb: Cfb): Promise<{features: Feature[]; war
   const warnings: string[] = []
   let storages: Buffer[]
   try {
-    storages = visioStorages(await cfb.readStream(entry, MAX_STREAM))
+    const problems: string[] = []
+    storages = visioStorages(await cfb.readStream(entry, MAX_STREAM), problems)
+    if (problems.length > 0) warnings.push(`${problems.length} VisioDocument pointer stream(s) unreadable, skipped (${problems[0]})`)
   } catch (e) {
     // a pointer past the stream or a truncated list: the rest of the compound file's features still count
     return {features, warnings: [`the VisioDocument pointer tree is unreadable: ${(e as Error).message}`]}

@@ -63,3 +63,16 @@ describe('Visio binary VBA probe', () => {
     expect(r.warnings.join(' ')).toMatch(/VisioDocument pointer tree is unreadable: Visio stream at 2147483647 runs past/)
   })
 })
+
+describe('Visio 2000/2002 pointer trees', () => {
+  it('does not enter the colours stream Visio 6 marks as a pointer stream, and still finds the VBA', async () => {
+    const r = await probeBytes(vsd(visioDocument(project(), {version: 6, coloursFormat: 0x52})), 'plan.vsd')
+    expect(r.ids).toEqual(['vba-macros'])
+    expect(r.warnings).toEqual([])
+  })
+  it('skips one unreadable pointer stream with a warning and walks the others', async () => {
+    const r = await probeBytes(vsd(visioDocument(project(), {version: 6, brokenChild: true})), 'plan.vsd')
+    expect(r.ids).toEqual(['vba-macros'])
+    expect(r.warnings).toEqual([expect.stringMatching(/^1 VisioDocument pointer stream\(s\) unreadable, skipped \(pointer stream of type 0x15 at \d+ skipped: pointer list at 900000 lies outside the 32-byte stream\)/)])
+  })
+})
