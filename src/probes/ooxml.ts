@@ -41,8 +41,11 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
   const types = (await r.text('[Content_Types].xml', 4 * 1024 * 1024)) ?? ''
   const strict = /purl\.oclc\.org\/ooxml/.test(types) || rels.some((x) => x.source === '' && /^http:\/\/purl\.oclc\.org\//.test(x.uri)) // Strict relationship types, even when the main part is too big to read
   r.metadata.ooxmlConformance = 'transitional'
-  const mainXml = office ? await r.text(office.target.replace(/^\//, ''), 512 * 1024) : undefined
-  if (strict || (mainXml && /xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\//.test(mainXml.slice(0, 4096)))) {
+  // The root element's namespaces are in the first bytes: inflate only those (the main part may be megabytes).
+  const mainEntry = office ? r.zip.find(office.target.replace(/^\//, '')) : undefined
+  const mainHead = mainEntry ? await r.zip.readHead(mainEntry, 4096).catch(() => undefined) : undefined
+  const mainXml = mainHead && (mainHead[0] === 0xff && mainHead[1] === 0xfe ? mainHead.toString('utf16le') : mainHead.toString('utf8'))
+  if (strict || (mainXml && /xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\//.test(mainXml))) {
     r.metadata.ooxmlConformance = 'strict'
     addFeature(f, 'strict-ooxml', 'ISO/IEC 29500 Strict namespaces (purl.oclc.org/ooxml)')
   }
