@@ -1,6 +1,6 @@
 // A BIFF record walker ([MS-XLS] 2.4) over an Excel workbook stream: BIFF2-BIFF8 share the
 // record framing (type u16, length u16). It reports the features Excel keeps in records: macro
-// sheets, external references, protection, query tables and encryption (FILEPASS).
+// sheets, external references, protection, query tables, PivotTables and encryption (FILEPASS).
 import type {StreamBytes} from '../containers/cfb.js'
 import type {Feature} from '../model.js'
 import {checkRc4, rc4, xorVerifier, type Rc4Keys} from './office-crypto.js'
@@ -47,6 +47,7 @@ const MSODRAWINGGROUP = 0x00eb
 const CHUNK = 8224 // the most data a BIFF8 record holds
 const ROW = 0x0208
 const DBCELL = 0x00d7
+const SXVIEW = 0x00b0
 
 class Records {
   private buf: Buffer = Buffer.alloc(0)
@@ -151,6 +152,7 @@ export async function walkBiff(stream: StreamBytes, options: {decrypted?: boolea
     else if (type === 0x0013 && data.length >= 2 && data.readUInt16LE(0) !== 0 && substream === 0x0010) sheetPassword = true
     else if (type === 0x01ae) supbook(data, add)
     else if (QUERY.has(type)) add('data-connections', `BIFF ${QUERY.get(type)} record (query table or data connection)`)
+    else if (type === SXVIEW && substream === 0x0010) add('pivot-tables', 'BIFF SxView record (a PivotTable on a worksheet)')
   }
   closeSheet()
   return result

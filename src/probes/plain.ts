@@ -1,5 +1,5 @@
 // Files without a container: legacy binary generations recognised by their first bytes (WordPerfect,
-// Lotus/Quattro, Write, Word 1/2, AmiPro, BIFF2-4), and text formats that carry DDE, XLM or OLE:
+// Lotus/Quattro, Write, Word 1/2, AmiPro, BIFF2-5 outside OLE2), and text formats that carry DDE, XLM or OLE:
 // CSV formulas, SYLK, SpreadsheetML/WordML and RTF.
 import type {Feature} from '../model.js'
 import {bufferBytes} from '../containers/cfb.js'
@@ -28,11 +28,14 @@ export function legacyGeneration(head: Buffer): string | undefined {
   if ((head[0] === 0xdb || head[0] === 0x9b) && head[1] === 0xa5) return 'Word for Windows 1.x/2.x document'
   if (head[0] === 0xfe && head[1] === 0x37 && head[2] === 0) return 'Word for Macintosh document'
   if (head.subarray(0, 5).toString('latin1') === '[ver]') return 'Ami Pro document'
-  if (isOldBiff(head)) return `Excel BIFF${head[1] === 0 ? 2 : head[1] === 2 ? 3 : 4} workbook`
+  if (isOldBiff(head)) return head[1] === 0x08 ? `Excel stand-alone BIFF stream (BOF 0x0809, version 0x${head.readUInt16LE(4).toString(16).padStart(4, '0')})` : `Excel BIFF${head[1] === 0 ? 2 : head[1] === 2 ? 3 : 4} workbook`
   return undefined
 }
 
-const isOldBiff = (h: Buffer) => h[0] === 0x09 && (h[1] === 0x00 || h[1] === 0x02 || h[1] === 0x04) && h.readUInt16LE(2) >= 4 && h.readUInt16LE(2) <= 16
+// BIFF2-4 BOFs, and the BIFF5 BOF (0x0809) outside a compound file: Excel 5 and later always wrote workbooks
+// into OLE2, so a bare 0x0809 stream is an older or third-party generation, unless it says BIFF8 (0x0600).
+const isOldBiff = (h: Buffer) =>
+  h[0] === 0x09 && h.readUInt16LE(2) >= 4 && h.readUInt16LE(2) <= 16 && (h[1] === 0x00 || h[1] === 0x02 || h[1] === 0x04 || (h[1] === 0x08 && h.readUInt16LE(4) !== 0x0600))
 
 /** Features of a container-less file. */
 export async function plainFeatures(head: Buffer, read: (max: number) => Promise<Buffer>): Promise<Feature[]> {

@@ -78,3 +78,11 @@ describe('BIFF walk', () => {
     }
   })
 })
+
+describe('BIFF PivotTables', () => {
+  it('reports a PivotTable view on a worksheet (SxView), not a bare pivot cache', async () => {
+    const sheet = (records: Buffer[]) => Buffer.concat([biffBof(0x0005), biffRecord(0x000a), biffBof(0x0010), ...records, biffRecord(0x000a)])
+    expect((await run(sheet([biffRecord(0x00b0, Buffer.alloc(44))]))).ids).toEqual(['pivot-tables'])
+    expect((await run(sheet([biffRecord(0x0208, Buffer.alloc(16))]))).ids).toEqual([])
+  })
+})

@@ -32,3 +32,26 @@ describe('legacy spreadsheet generations', () => {
     expect(await plainFeatures(bof(0x1a, 0x0406), async () => bof(0x1a, 0x0406))).toEqual([])
   })
 })
+
+describe('stand-alone BIFF streams', () => {
+  const biff = (version: number, substream: number, extra: Buffer = Buffer.alloc(0)) => {
+    const bof = Buffer.alloc(10)
+    bof.writeUInt16LE(0x0809, 0)
+    bof.writeUInt16LE(6, 2)
+    bof.writeUInt16LE(version, 4)
+    bof.writeUInt16LE(substream, 6)
+    return Buffer.concat([bof, extra, Buffer.from([0x0a, 0, 0, 0])])
+  }
+  it('calls a bare BIFF5 BOF outside OLE2 pre-97 and walks its records (a macro sheet here)', async () => {
+    for (const version of [0x0000, 0x0500]) {
+      const bytes = biff(version, 0x0040)
+      const features = await plainFeatures(bytes, async () => bytes)
+      expect(features.map((f) => f.id)).toEqual(['pre97-binary', 'xlm-macros'])
+      expect(features[0]!.evidence).toBe(`Excel stand-alone BIFF stream (BOF 0x0809, version 0x${version.toString(16).padStart(4, '0')})`)
+    }
+  })
+  it('leaves a stand-alone stream that declares BIFF8 alone', async () => {
+    const bytes = biff(0x0600, 0x0010)
+    expect(await plainFeatures(bytes, async () => bytes)).toEqual([])
+  })
+})
