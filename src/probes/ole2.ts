@@ -53,7 +53,22 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   // Quattro Pro 7/8 (identification read its BOF in PerfectOffice_MAIN), superseded by version 9's .qpw.
   if (format === 'wb3') addFeature(features, 'pre97-binary', 'Quattro Pro 7/8 notebook (PerfectOffice_MAIN)')
   containedObjects(cfb, features, names)
+  if (names.has('__properties_version1.0')) await smimeMessage(cfb, features)
   return result
+}
+
+// An Outlook message of class IPM.Note.SMIME carries the whole message as one smime.p7m attachment: CMS
+// EnvelopedData when it is encrypted (SignedData when only signed, opaquely). The content type's OID is in
+// the attachment's first bytes ([MS-OXOSMIME]; RFC 5652).
+const ENVELOPED_DATA = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03])
+async function smimeMessage(cfb: Cfb, features: Feature[]) {
+  const cls = cfb.find('__substg1.0_001A001F') ?? cfb.find('__substg1.0_001A001E')
+  if (!cls) return
+  const raw = await cfb.readStream(cls, 256)
+  const messageClass = (cls.name.endsWith('1F') ? raw.toString('utf16le') : raw.toString('latin1')).replace(/\0+$/, '')
+  if (!/^IPM\.Note\.SMIME$/i.test(messageClass)) return
+  const data = cfb.entries.find((e) => /^__attach_version1\.0_#[0-9A-F]{8}\/__substg1\.0_37010102$/i.test(e.path))
+  if (data && (await cfb.readStream(data, 64)).includes(ENVELOPED_DATA)) addFeature(features, 'encrypted', `S/MIME encrypted message (${messageClass}, CMS EnvelopedData attachment)`)
 }
 
 async function encryptedPackage(cfb: Cfb, info: Cfb['entries'][number], options: ProbeOptions, result: ProbeResult, decrypted?: DecryptedPackage) {

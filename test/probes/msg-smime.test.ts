@@ -1,0 +1,27 @@
+// Outlook messages of class IPM.Note.SMIME: encrypted when their smime.p7m attachment is CMS EnvelopedData,
+// not when it is SignedData (an opaque-signed message) or the class is another.
+import {describe, expect, it} from 'vitest'
+import {compoundFile} from '../../fixtures/builders/ole2.js'
+import {probeBytes} from '../support/inspect.js'
+
+const OID = (last: number) => Buffer.from([0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, last, 0xa0, 0x80])
+const message = (messageClass: string, p7m: Buffer) => compoundFile({
+  '__properties_version1.0': Buffer.alloc(32),
+  '__substg1.0_001A001F': Buffer.from(`${messageClass}\0`, 'utf16le'),
+  '__substg1.0_0037001F': Buffer.from('Quarterly figures', 'utf16le'),
+  '__attach_version1.0_#00000000/__properties_version1.0': Buffer.alloc(16),
+  '__attach_version1.0_#00000000/__substg1.0_3707001F': Buffer.from('smime.p7m', 'utf16le'),
+  '__attach_version1.0_#00000000/__substg1.0_37010102': Buffer.concat([p7m, Buffer.alloc(600, 0x11)]),
+})
+
+describe('S/MIME Outlook messages', () => {
+  it('reports an encrypted message from its EnvelopedData attachment', async () => {
+    const r = await probeBytes(message('IPM.Note.SMIME', OID(0x03)), 'sealed.msg')
+    expect(r.ids).toEqual(['attachments', 'encrypted'])
+    expect(r.evidence.encrypted).toBe('S/MIME encrypted message (IPM.Note.SMIME, CMS EnvelopedData attachment)')
+  })
+  it('does not call an opaque-signed message or another class encrypted', async () => {
+    expect((await probeBytes(message('IPM.Note.SMIME', OID(0x02)), 'signed.msg')).ids).toEqual(['attachments'])
+    expect((await probeBytes(message('IPM.Note', OID(0x03)), 'plain.msg')).ids).toEqual(['attachments'])
+  })
+})
