@@ -25,3 +25,16 @@ describe('S/MIME Outlook messages', () => {
     expect((await probeBytes(message('IPM.Note', OID(0x03)), 'plain.msg')).ids).toEqual(['attachments'])
   })
 })
+
+describe('S/MIME check on a damaged message', () => {
+  it('keeps the other findings and says the check was skipped', async () => {
+    const bytes = message('IPM.Note.SMIME', OID(0x03))
+    // Point the message-class stream at a sector past the end of the file.
+    const name = Buffer.from('__substg1.0_001A001F', 'utf16le')
+    const at = bytes.indexOf(name)
+    bytes.writeUInt32LE(0x00ffff00, at + 116)
+    const r = await probeBytes(bytes, 'damaged.msg')
+    expect(r.ids).toEqual(['attachments'])
+    expect(r.warnings).toEqual([expect.stringMatching(/^S\/MIME check skipped: /)])
+  })
+})
