@@ -1,5 +1,6 @@
 // ODF packages (OASIS ODF 1.2/1.3 Part 3): the manifest lists encryption, macros (Basic/, Scripts/)
-// and embedded objects; meta.xml names the generator; font-face declarations list the fonts.
+// and embedded objects; meta.xml names the generator; font-face declarations list the fonts; Impress
+// interactions that run a program are launch actions.
 import {elements, firstElement} from '../containers/xml.js'
 import type {FontUse} from '../model.js'
 import {odfFonts} from './fonts.js'
@@ -45,6 +46,12 @@ export async function odfFeatures(r: PartReader): Promise<void> {
     if (!xml) continue
     if (!r.metadata.odfVersion) r.metadata.odfVersion = /office:version="([^"]+)"/.exec(xml.slice(0, 4096))?.[1]
     odfFonts(xml, fonts)
+    // Impress's "Run program" interaction: an event listener whose action is execute, the program in xlink:href.
+    if (xml.includes('"execute"')) {
+      for (const e of elements(xml, new Set(['event-listener']))) {
+        if (e.attributes['presentation:action'] === 'execute') addFeature(f, 'launch-action', `presentation:action execute in ${part}: ${(e.attributes['xlink:href'] ?? '?').slice(0, 160)}`)
+      }
+    }
   }
   if (fontFiles.length > 0) for (const font of fonts) font.embedded = fontFiles.some((n) => n.toLowerCase().includes(font.name.toLowerCase().replace(/\s+/g, '')))
   if (fonts.length > 0) r.metadata.fonts = fonts

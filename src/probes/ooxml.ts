@@ -8,7 +8,7 @@ import type {PartReader} from './package.js'
 import {vbaFeaturesOfBytes} from './vba.js'
 
 const MAX_RELS = 5000
-type Rel = {source: string; type: string; uri: string; target: string; external: boolean}
+type Rel = {source: string; id: string; type: string; uri: string; target: string; external: boolean}
 
 const isRemote = (t: string) => /^(https?|ftp|file):|^\\\\|^\/\//i.test(t)
 
@@ -26,7 +26,7 @@ async function relationships(r: PartReader): Promise<Rel[]> {
     for (const e of elements(xml, new Set(['Relationship']))) {
       const uri = e.attributes.Type ?? ''
       const type = uri.split('/').pop() ?? ''
-      out.push({source, type, uri, target: e.attributes.Target ?? '', external: /^external$/i.test(e.attributes.TargetMode ?? '')})
+      out.push({source, id: e.attributes.Id ?? '', type, uri, target: e.attributes.Target ?? '', external: /^external$/i.test(e.attributes.TargetMode ?? '')})
     }
   }
   return out
@@ -92,9 +92,28 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
       addFeature(f, 'vba-macros', `package part ${bin} (unreadable: ${(e as Error).message})`)
     }
   }
+  await programActions(r, rels)
   await ooxmlContent(r, rels.filter((x) => !x.external).map((x) => x.target))
   await applicationOf(r)
   await ooxmlFonts(r)
+}
+
+// PowerPoint action settings that start a program on a click or hover: "Run program" (ppaction://program),
+// and "Hyperlink to: Other file" (ppaction://hlinkfile) when that file is an executable. The external
+// hyperlink relationship names the program; only slides that have one are read.
+const ACTION = /<(?:\w+:)?hlink(?:Click|Hover)\b[^>]*\baction="ppaction:\/\/(program|hlinkfile)"[^>]*>/g
+const EXECUTABLE = /\.(exe|com|bat|cmd|vbs|vbe|js|jse|wsf|wsh|ps1|msi|scr|pif|lnk|hta|cpl|jar)(["?#]|$)/i
+async function programActions(r: PartReader, rels: Rel[]) {
+  const links = rels.filter((x) => x.external && x.type === 'hyperlink' && /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(x.source))
+  for (const source of [...new Set(links.map((x) => x.source))].slice(0, 100)) {
+    const xml = await r.text(source, 8 * 1024 * 1024)
+    if (!xml || !xml.includes('ppaction://')) continue
+    for (const m of xml.matchAll(ACTION)) {
+      const id = /\br:id="([^"]*)"/.exec(m[0])?.[1]
+      const target = links.find((x) => x.source === source && x.id === id)?.target ?? ''
+      if (m[1] === 'program' || EXECUTABLE.test(target)) addFeature(r.features, 'launch-action', `PowerPoint action ppaction://${m[1]} on ${source}: ${target.slice(0, 160) || '?'}`)
+    }
+  }
 }
 
 async function applicationOf(r: PartReader) {
