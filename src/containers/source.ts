@@ -19,6 +19,9 @@ export type Source = {
   /** Bytes read so far, for the per-file budget and the benchmark. */
   bytesRead: number
   read(offset: number, length: number): Promise<Buffer>
+  /** A blocking read into `target` (when it is large enough), for a caller that uses the bytes at once and
+   * reads again into the same memory; ranges already in memory are returned from there. Sync sources only. */
+  readInto?(offset: number, length: number, target: Buffer): Buffer
   /** The first bytes of the file read ahead by widen(): reads inside them are served from memory. */
   ahead?: Buffer
   /** Read the first `bytes` of the file in one read, into `ahead`: later reads in that range are served

@@ -46,6 +46,7 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     bytesRead: 0,
     // Ranges inside the head (an OLE2 FAT and directory, often) are served without another read.
     read: async (offset, length) => fromHead(source, allow, offset, length) ?? readNow(offset, length),
+    readInto: (offset, length, target) => fromHead(source, allow, offset, length) ?? readNow(offset, length, target),
     async widen(bytes) {
       const want = Math.min(bytes, size)
       if (want <= source.head.length) return

@@ -28,6 +28,7 @@ export const contentKey = (bytes: Buffer, context: string): string => `${digestO
 // Findings are kept frozen and handed out as they are: records are serialised, never edited, after
 // identification, and a frozen object makes any later edit fail loudly instead of changing other records.
 function deepFreeze<T>(value: T): T {
+  if (ArrayBuffer.isView(value)) return value // bytes kept for comparison: never handed out
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const v of Object.values(value)) deepFreeze(v)
@@ -35,8 +36,8 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-/** A memo keeping at most `limit` values (frozen), the least recently used out first. */
-export function createMemo<T>(limit: number): Memo<T> {
+/** A memo keeping at most `limit` values (frozen), the least recently used out first (`evicted` hears of it). */
+export function createMemo<T>(limit: number, evicted?: (value: T) => void): Memo<T> {
   const table = new Map<string, T>()
   return {
     get(key) {
@@ -47,7 +48,15 @@ export function createMemo<T>(limit: number): Memo<T> {
       return value
     },
     set(key, value) {
-      if (table.size >= limit) table.delete(table.keys().next().value!)
+      const before = table.get(key)
+      if (before !== undefined) {
+        table.delete(key)
+        evicted?.(before)
+      } else if (table.size >= limit) {
+        const oldest = table.keys().next().value!
+        evicted?.(table.get(oldest)!)
+        table.delete(oldest)
+      }
       table.set(key, deepFreeze(value))
     },
     get size() {
@@ -59,15 +68,22 @@ export function createMemo<T>(limit: number): Memo<T> {
 /** A memo of findings by content key. */
 export const createContentMemo = (limit = 2048): ContentMemo => createMemo<ContentFindings>(limit)
 
-/** The ranges a file's first analysis read beyond its head (offset, length pairs, sorted and merged), the
- * digest of their places and bytes, and what it found. */
-export type Replay = {ranges: number[]; digest: string; findings: ContentFindings}
+/** The ranges a file's first analysis read beyond its head (offset, length pairs, sorted and merged), their
+ * bytes (joined) when the worker can afford to keep them, else the digest of their places and bytes, and
+ * what the analysis found. */
+export type Replay = {ranges: number[]; bytes?: Buffer; digest?: string; findings: ContentFindings}
 
 // Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
-const replays = createMemo<Replay>(2048)
+let kept = 0 // bytes of kept entries
+const replays = createMemo<Replay>(2048, (gone) => (kept -= gone.bytes?.length ?? 0))
 const MAX_RANGES = 1024 // merged ranges kept for one file: bounds memory
 const MAX_TRACED = 8 * 1024 * 1024 // bytes an analysis may read and still be remembered (they are held until then)
 const SPAN_GAP = 4096 // ranges closer than this are read back in one read
+// Comparing a copy's bytes with kept bytes costs a tenth of hashing them: kept up to 256 KiB per file and
+// 24 MiB per worker; beyond that, a digest.
+const MAX_KEPT = 256 * 1024
+const KEPT_BUDGET = 24 * 1024 * 1024
+let replayBuffer = Buffer.alloc(0)
 
 /** The digest of ranges (offset, length pairs) with their bytes, in order. */
 function rangesDigest(ranges: number[], bytesOf: (i: number) => Buffer): string {
@@ -105,22 +121,36 @@ export function mergeReads(reads: Array<[number, Buffer]>): {ranges: number[]; b
   return {ranges, bytes}
 }
 
-// Read the remembered ranges of this file (nearby ones in one read); true when they hold the same bytes.
-// Those reads do not count against this file's byte budget: its own analysis may still need it all.
+// Read the remembered ranges of this file (nearby ones in one read, into memory reused from file to file);
+// true when they hold the same bytes. Those reads do not count against this file's byte budget.
 async function replayMatches(source: Source, known: Replay): Promise<boolean> {
   const spent = source.bytesRead
   const r = known.ranges
-  const bytes: Buffer[] = []
+  const hash = known.bytes ? undefined : crypto.createHash('sha256')
+  const place = Buffer.alloc(12)
+  let at = 0 // position in known.bytes
   try {
     for (let i = 0; i < r.length; ) {
       let j = i + 2
       while (j < r.length && r[j]! - (r[j - 2]! + r[j - 1]!) <= SPAN_GAP) j += 2
       const spanStart = r[i]!
-      const span = await source.read(spanStart, r[j - 2]! + r[j - 1]! - spanStart)
-      for (let k = i; k < j; k += 2) bytes.push(span.subarray(r[k]! - spanStart, r[k]! - spanStart + r[k + 1]!))
+      const spanLength = r[j - 2]! + r[j - 1]! - spanStart
+      if (source.readInto && replayBuffer.length < spanLength) replayBuffer = Buffer.allocUnsafe(Math.min(MAX_TRACED, Math.max(spanLength, 64 * 1024)))
+      const span = source.readInto && spanLength <= replayBuffer.length ? source.readInto(spanStart, spanLength, replayBuffer) : await source.read(spanStart, spanLength)
+      for (let k = i; k < j; k += 2) {
+        const bytes = span.subarray(r[k]! - spanStart, r[k]! - spanStart + r[k + 1]!)
+        if (known.bytes) {
+          if (bytes.length !== r[k + 1]! || !bytes.equals(known.bytes.subarray(at, at + r[k + 1]!))) return false
+          at += r[k + 1]!
+        } else {
+          place.writeDoubleLE(r[k]!, 0)
+          place.writeUInt32LE(r[k + 1]!, 8)
+          hash!.update(place).update(bytes)
+        }
+      }
       i = j
     }
-    return rangesDigest(r, (i) => bytes[i / 2]!) === known.digest
+    return known.bytes ? true : hash!.digest('hex') === known.digest
   } catch {
     return false
   } finally {
@@ -157,7 +187,11 @@ export async function recall(source: Source, context: string): Promise<Recall> {
       if (traced > MAX_TRACED) return
       const merged = mergeReads(reads)
       if (merged.ranges.length / 2 > MAX_RANGES) return
-      replays.set(key, {ranges: merged.ranges, digest: rangesDigest(merged.ranges, (i) => merged.bytes[i / 2]!), findings})
+      const total = merged.bytes.reduce((n, b) => n + b.length, 0)
+      if (total <= MAX_KEPT && kept + total <= KEPT_BUDGET) {
+        kept += total
+        replays.set(key, {ranges: merged.ranges, bytes: Buffer.concat(merged.bytes, total), findings}) // a copy: reads may sit in reused memory
+      } else replays.set(key, {ranges: merged.ranges, digest: rangesDigest(merged.ranges, (i) => merged.bytes[i / 2]!), findings})
     },
   }
 }

@@ -8,6 +8,7 @@ import {strToU8, zipSync} from 'fflate'
 import {pdf} from '../../fixtures/builders/pdf.js'
 import type {Artifact} from '../../src/model.js'
 import {bufferSource, type Source} from '../../src/containers/source.js'
+import {openSourceSync} from '../../src/containers/sync-source.js'
 import {contentKey, createContentMemo, mergeReads, recall, type ContentFindings} from '../../src/services/content-memo.js'
 import {identifyRoots} from '../../src/services/identify.js'
 
@@ -167,5 +168,41 @@ describe('recall by replaying the ranges read', () => {
       expect((await recall(counting(changed).source, context)).known, `byte ${at}`).toBeUndefined()
     }
     expect((await recall(counting(file().subarray(0, 199_999)).source, context)).known).toBeUndefined()
+  })
+
+  it('checks a copy by digest when the ranges are too large to keep, and through blocking reads into reused memory', async () => {
+    const context = `bin.recall-digest-${Math.random()}`
+    const big = () => Buffer.concat([file(), file()]) // 400,000 bytes
+    const analyseBig = async (source: Source) => {
+      await source.read(5_000, 300_000) // over the 256 KiB kept per file: a digest is kept instead
+      await source.read(390_000, 100)
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-recall-'))
+    try {
+      const write = (name: string, bytes: Buffer) => {
+        writeFileSync(path.join(dir, name), bytes)
+        return openSourceSync(path.join(dir, name))
+      }
+      const first = write('a.bin', big())
+      const miss = await recall(first, context)
+      await analyseBig(first)
+      miss.remember(findings('pdf'))
+      expect((await recall(write('b.bin', big()), context)).known?.format).toBe('pdf')
+      const changed = big()
+      changed[304_999] = changed[304_999]! ^ 1
+      expect((await recall(write('c.bin', changed), context)).known).toBeUndefined()
+      // Kept bytes, read back through readInto from a file on disk.
+      const small = `bin.recall-kept-${Math.random()}`
+      const s1 = write('d.bin', file())
+      const m = await recall(s1, small)
+      await analyse(s1)
+      m.remember(findings('docx'))
+      expect((await recall(write('e.bin', file()), small)).known?.format).toBe('docx')
+      const other = file()
+      other[150_500] = other[150_500]! ^ 1
+      expect((await recall(write('f.bin', other), small)).known).toBeUndefined()
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 })
