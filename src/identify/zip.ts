@@ -28,6 +28,8 @@ const OPC_MAIN: Record<string, string> = {
   'openxmlformats-officedocument.theme+xml': 'thmx',
   'openxmlformats-officedocument.thememanager+xml': 'thmx',
   'ms-office.thememanager+xml': 'thmx', // Office 2007 beta
+  'ms-word.main+xml': 'docx', // Office 2007 beta
+  'ms-excel.template.main+xml': 'xltx', // Office 2007 beta
   'ms-visio.drawing.main+xml': 'vsdx',
   'ms-visio.drawing.macroenabled.main+xml': 'vsdm',
   'ms-visio.stencil.main+xml': 'vssx',

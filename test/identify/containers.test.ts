@@ -114,6 +114,12 @@ describe('ZIP / OPC subtypes', () => {
     const betaTypes = '<Types xmlns="http://schemas.microsoft.com/package/2005/06/content-types"><Override PartName="/theme/theme/themeManager.xml" ContentType="application/vnd.ms-office.themeManager+xml"/></Types>'
     const betaRels = '<Relationships xmlns="http://schemas.microsoft.com/package/2005/06/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/officeDocument" Target="theme/theme/themeManager.xml"/></Relationships>'
     expect((await id(zipOf({'[Content_Types].xml': betaTypes, '_rels/.rels': betaRels, 'theme/theme/themeManager.xml': '<x/>'}), 'thmx')).format).toBe('thmx')
+    // Beta 2 main parts: a Word document and an Excel template, under whatever extension.
+    for (const [part, type, format] of [['word/document.xml', 'application/vnd.ms-word.main+xml', 'docx'], ['xl/workbook.xml', 'application/vnd.ms-excel.template.main+xml', 'xltx']] as const) {
+      const types = `<Types xmlns="http://schemas.microsoft.com/package/2005/06/content-types"><Override PartName="/${part}" ContentType="${type}"/></Types>`
+      const rels = betaRels.replace('theme/theme/themeManager.xml', part)
+      expect((await id(zipOf({'[Content_Types].xml': types, '_rels/.rels': rels, [part]: '<x/>'}), 'bin')).format).toBe(format)
+    }
   })
 
   it('tells XPS and OpenXPS by the fixed-representation relationship', async () => {
