@@ -94,6 +94,7 @@ export const accessProbe: Probe = {
     try {
       return {features: await accessFeatures(new JetDatabase(i.source))}
     } catch (e) {
+      if ((e as {code?: string}).code === 'budget-exceeded') throw e // out of time or bytes: searching would not help
       const truncated = i.source.size > MAX_SCAN
       const bytes = await i.source.read(0, Math.min(i.source.size, MAX_SCAN))
       const warnings = [`system tables unreadable (${(e as Error).message}): connect strings searched for instead`]
