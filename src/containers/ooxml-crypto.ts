@@ -109,6 +109,7 @@ function standard(info: Buffer, password: string): PasswordCheck {
   const headerSize = info.readUInt32LE(8)
   const header = info.subarray(12, 12 + headerSize)
   const keyBytes = (header.readUInt32LE(16) || 128) / 8
+  if (!AES_BYTES.has(keyBytes)) return {scheme: `ECMA-376 standard, key size ${keyBytes * 8} bits not tried`}
   const v = info.subarray(12 + headerSize)
   const salt = v.subarray(4, 20)
   const h = spin('sha1', hash('sha1', salt, utf16(password)), 50_000)
@@ -135,6 +136,9 @@ const BLOCK_VERIFIER_INPUT = Buffer.from('fea7d2763b4b9e79', 'hex')
 const BLOCK_VERIFIER_VALUE = Buffer.from('d7aa0f6d3061344e', 'hex')
 const BLOCK_KEY = Buffer.from('146e0be7abacd0d6', 'hex')
 
+const AES_BYTES = new Set([16, 24, 32])
+const HASHES = new Set(['sha1', 'sha256', 'sha384', 'sha512', 'md5'])
+
 function agile(xml: string, password: string): PasswordCheck {
   const keyData = firstElement(xml, 'keyData')?.attributes
   const encryptedKey = [...xml.matchAll(/<(?:\w+:)?encryptedKey\s[^>]*>/g)].map((m) => firstElement(m[0], 'encryptedKey')?.attributes).find((a) => a?.spinCount)
@@ -142,6 +146,10 @@ function agile(xml: string, password: string): PasswordCheck {
   const algo = (name: string | undefined) => (name ?? 'SHA1').toLowerCase().replace('-', '')
   const keyHash = algo(encryptedKey.hashAlgorithm)
   const scheme = `ECMA-376 agile (AES-${encryptedKey.keyBits}, ${encryptedKey.hashAlgorithm})`
+  // Values from the file name the cipher and hash: only those Office uses are tried (others would throw).
+  if (!AES_BYTES.has(Number(encryptedKey.keyBits) / 8) || !AES_BYTES.has(Number(keyData.keyBits) / 8) || !HASHES.has(keyHash) || !HASHES.has(algo(keyData.hashAlgorithm))) {
+    return {scheme: `${scheme}, not tried (cipher or hash Office does not use)`}
+  }
   const rounds = Number(encryptedKey.spinCount)
   if (!(rounds > 0 && rounds <= 1_000_000)) return {scheme: `${scheme}, spin count ${rounds} not tried (over 1,000,000)`}
   const b64 = (s: string | undefined) => Buffer.from(decodeEntities(s ?? ''), 'base64')
@@ -162,6 +170,7 @@ function agile(xml: string, password: string): PasswordCheck {
   const inputHash = hash(keyHash, input.subarray(0, Number(encryptedKey.saltSize) || 16))
   if (!inputHash.equals(value.subarray(0, inputHash.length))) return {scheme}
   const secret = cbc(keyFor(BLOCK_KEY), salt, b64(encryptedKey.encryptedKeyValue)).subarray(0, Number(keyData.keyBits) / 8)
+  if (secret.length !== Number(keyData.keyBits) / 8) return {scheme: `${scheme}, the encrypted key value is truncated`}
   const dataHash = algo(keyData.hashAlgorithm)
   const dataSalt = b64(keyData.saltValue)
   // Segments of 4096 bytes, each with its own IV: the hash of the data salt and the segment number.
