@@ -67,6 +67,8 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
     throw e
   }
   const doc = lazyDocument(xref.trailer, locs, read, {version, warnings, maxInflate, size})
+  // An xref that cannot find the document catalog is lying (an update that lists nothing): scan instead.
+  if (!isDict(doc.resolve(xref.trailer.Root))) return undefined
   const compressed = xref.trailer.Encrypt === undefined ? objectStreams(xref.entries, locs) : []
   for (const os of compressed) await unpack(os, doc, xref.entries, locs, sieve, keep)
   for (const num of keep) {

@@ -7,6 +7,7 @@
 import {openPdf, type PdfSource} from '../containers/pdf-open.js'
 import {makeSieve} from '../containers/pdf-sieve.js'
 import {isDict, isName, isRef, isString, readPdf, type PdfDict, type PdfDocument, type PdfLimits, type PdfValue} from '../containers/pdf.js'
+import {decodeEntities} from '../containers/xml.js'
 import type {ArtifactMetadata, Feature, FontUse} from '../model.js'
 import {collectFonts} from './fonts.js'
 import {opensWithoutPassword} from './pdf-crypt.js'
@@ -60,8 +61,9 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
       if (Array.isArray(fields) && fields.length > 0) add('acroform', `AcroForm with ${fields.length} top-level field(s)`)
     }
     const names = resolve(catalog.d.Names)
-    if (isDict(names) && names.d.JavaScript !== undefined) add('pdf-javascript', 'document-level JavaScript name tree')
-    if (isDict(names) && names.d.EmbeddedFiles !== undefined) add('attachments', 'EmbeddedFiles name tree')
+    // Writers leave empty trees (<< >>) behind: only a tree with entries counts.
+    if (isDict(names) && nameTreeHasEntries(names.d.JavaScript, resolve)) add('pdf-javascript', 'document-level JavaScript name tree')
+    if (isDict(names) && nameTreeHasEntries(names.d.EmbeddedFiles, resolve)) add('attachments', 'EmbeddedFiles name tree')
   }
   if (version) metadata.pdfVersion = version
   const fonts: FontUse[] = []
@@ -88,6 +90,16 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
   }
   if (fonts.length > 0) metadata.fonts = fonts
   return {features, metadata}
+}
+
+/** True when a name tree (ISO 32000 7.9.6) holds at least one key/value pair, in its root or a kid. */
+function nameTreeHasEntries(tree: PdfValue | undefined, resolve: PdfDocument['resolve'], depth = 0): boolean {
+  const node = resolve(tree)
+  if (!isDict(node) || depth > 16) return false
+  const names = resolve(node.d.Names)
+  if (Array.isArray(names) && names.length >= 2) return true
+  const kids = resolve(node.d.Kids)
+  return Array.isArray(kids) && kids.slice(0, 64).some((kid) => nameTreeHasEntries(kid, resolve, depth + 1))
 }
 
 // Every dictionary of an object, nested ones included (actions sit inside /AA and /OpenAction).
@@ -144,8 +156,13 @@ function xmp(stream: PdfDict, doc: PdfDocument, add: (id: string, evidence: stri
   const part = /pdfaid:part(?:="|>)\s*(\d)/.exec(xml)?.[1]
   const level = /pdfaid:conformance(?:="|>)\s*([A-Za-z])/.exec(xml)?.[1]
   if (part) add('pdfa', `XMP claims PDF/A-${part}${level ? level.toLowerCase() : ''}`)
-  const tool = /xmp:CreatorTool(?:="|>)([^"<]+)/.exec(xml)?.[1]?.trim()
-  const producer = /pdf:Producer(?:="|>)([^"<]+)/.exec(xml)?.[1]?.trim()
+  // Attribute or element form, XML-escaped either way (&amp; and character references; no entity is defined here).
+  const value = (re: RegExp) => {
+    const v = re.exec(xml)?.[1]?.trim()
+    return v === undefined ? undefined : decodeEntities(v)
+  }
+  const tool = value(/xmp:CreatorTool(?:="|>)([^"<]+)/)
+  const producer = value(/pdf:Producer(?:="|>)([^"<]+)/)
   if (producer && !metadata.producer) metadata.producer = producer
   if (tool && !metadata.application) metadata.application = tool
 }

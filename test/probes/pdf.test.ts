@@ -67,3 +67,26 @@ describe('PDF text strings', () => {
     expect(pdfText({s: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Caf\u00e9 \u2122')]).toString('latin1')})).toBe('Caf\u00e9 \u2122')
   })
 })
+
+describe('PDF name trees and lying updates', () => {
+  it('counts a JavaScript or EmbeddedFiles name tree only when it has entries', async () => {
+    const empty = pdf(['<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 3 0 R /EmbeddedFiles 4 0 R >> >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< >>', '<< /Kids [5 0 R] >>', '<< /Names [] >>'])
+    expect((await probeBytes(empty, 'empty.pdf')).ids).toEqual([])
+    const full = pdf(['<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 3 0 R /EmbeddedFiles 4 0 R >> >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /Names [(init) 5 0 R] >>', '<< /Kids [6 0 R] >>', '<< /S /Named /N /Print >>', '<< /Names [(a.txt) << /Type /Filespec /F (a.txt) >>] >>'])
+    const r = await probeBytes(full, 'full.pdf')
+    expect(r.ids).toEqual(['attachments', 'pdf-javascript'])
+    expect(r.evidence['pdf-javascript']).toBe('document-level JavaScript name tree')
+  })
+  it('scans the file when the last update lists nothing, not even the catalog', async () => {
+    const signed = pdf(['<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] /SigFlags 3 >> >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /FT /Sig /T (Signature1) /V 4 0 R >>', '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 10 20 30] /Contents <00> >>'])
+    // An incremental update whose xref section is empty and whose trailer has no /Prev.
+    const update = Buffer.from(`xref\n0 0\ntrailer\n<< /Root 1 0 R >>\nstartxref\n${signed.length}\n%%EOF\n`, 'latin1')
+    const r = await probeBytes(Buffer.concat([signed, update]), 'isa.pdf')
+    expect(r.ids).toEqual(['acroform', 'digital-signature'])
+  })
+  it('decodes XML escapes in XMP attribute values', async () => {
+    const xml = Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="File &amp; Serve &#x2122;"/></rdf:RDF></x:xmpmeta>')
+    const bytes = pdf(['<< /Type /Catalog /Pages 2 0 R /Metadata 3 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Type /Metadata /Subtype /XML /Length ${xml.length} >>`], [undefined, undefined, xml])
+    expect((await probeBytes(bytes, 'x.pdf')).metadata.application).toBe('File & Serve ™')
+  })
+})
