@@ -57,6 +57,7 @@ const ROWS: Row[] = [
   ['wri', 'Microsoft Write Document', 'word-processing', C, MS, 'application/x-mswrite', 'wri'],
   ['wps', 'Microsoft Works Word Processor Document', 'word-processing', C, MS, 'application/vnd.ms-works', 'wps', 'fmt/258'],
   ['xlr', 'Microsoft Works Spreadsheet', 'spreadsheet', C, MS, 'application/vnd.ms-works', 'xlr wks', 'fmt/901'],
+  ['wdb', 'Microsoft Works Database', 'database', C, MS, 'application/vnd.ms-works', 'wdb'],
   ['wordml', 'Microsoft Word 2003 XML (WordprocessingML)', 'word-processing', D, MS, 'application/vnd.ms-wordml', 'xml'],
   ['spreadsheetml', 'Microsoft Excel 2003 XML (SpreadsheetML)', 'spreadsheet', D, MS, 'application/vnd.ms-spreadsheetml', 'xml'],
   ['slk', 'Symbolic Link (SYLK) spreadsheet', 'spreadsheet', D, MS, 'application/x-sylk', 'slk sylk', 'x-fmt/106'],

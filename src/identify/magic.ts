@@ -27,7 +27,6 @@ const SIGNATURES: Signature[] = [
   sig(0, hex('e4525c7b8cd8a74daeb15378d02996d3'), is('one', 'OneNote section GUID {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3} at 0')),
   sig(0, hex('a12fff43d9ef764c9ee210ea5722765f'), is('one', 'OneNote table-of-contents GUID {43FF2FA1-EFD9-4C76-9EE2-10EA5722765F} at 0')),
   sig(0, hex('789f3e22'), is('tnef', 'TNEF signature 0x223E9F78 at 0')),
-  sig(0, '\xffWPC', is('wpd', 'WordPerfect prefix \\xFFWPC at 0')),
   sig(0, 'FWS', is('swf', 'SWF signature FWS (uncompressed) at 0')),
   sig(0, 'CWS', is('swf', 'SWF signature CWS (zlib) at 0')),
   sig(0, 'ZWS', is('swf', 'SWF signature ZWS (LZMA) at 0')),
@@ -77,8 +76,12 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
     if (engine === 'Standard Jet DB') return is('mdb', `database header "Standard Jet DB" at 4, ${label}`)
     if (engine === 'Standard ACE DB') return is('accdb', `database header "Standard ACE DB" at 4, ${label}`)
   }
-  // [MS-PST] 2.2.2.6: "!BDN", then wMagicClient "SM" (PST) or "SO" (OST), then wVer (14/15 ANSI, 23+ Unicode).
-  if (at(head, 0, '!BDN')) {
+  // WordPerfect Corporation files share the \xFFWPC prefix; the file-type byte at 9 says what they hold:
+  // 0x0A a document, 0x16 WordPerfect Graphics, others macros, dictionaries, printer resources...
+  if (at(head, 0, '\xffWPC') && head.length >= 10 && head[9] === 0x0a) return is('wpd', 'WordPerfect prefix \\xFFWPC at 0, file type 0x0A (document)')
+  // [MS-PST] 2.2.2.6: "!BDN", then wMagicClient "SM" (PST) or "SO" (OST), then wVer (14/15 ANSI, 23+ Unicode);
+  // the header is at least 512 bytes long.
+  if (at(head, 0, '!BDN') && head.length >= 512) {
     const client = head.toString('latin1', 8, 10)
     const version = u16(head, 10)
     const flavour = version >= 23 ? 'Unicode' : 'ANSI'

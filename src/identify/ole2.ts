@@ -31,7 +31,7 @@ const CLSIDS: Record<string, string> = {
 const COMPOBJ: Array<[RegExp, string]> = [
   [/Microsoft (Office )?Word/i, 'doc'], [/Microsoft (Office )?Excel/i, 'xls'], [/PowerPoint/i, 'ppt'],
   [/Visio/i, 'vsd'], [/Publisher/i, 'pub'], [/MSProject|Microsoft (Office )?Project/i, 'mpp'],
-  [/Works (Word|Text)|MSWorks(Wp|WP)/i, 'wps'], [/Works Spreadsheet|MSWorksSS/i, 'xlr'],
+  [/Works (Word|Text)|MSWorks(Wp|WP)/i, 'wps'], [/Works Spreadsheet|MSWorksSS/i, 'xlr'], [/Works Database|MSWorksDB/i, 'wdb'],
   [/Quattro/i, 'qpw'], [/Presentations/i, 'shw'], [/StarWriter/i, 'sdw'], [/StarCalc/i, 'sdc'],
   [/StarImpress/i, 'sdd'], [/StarDraw/i, 'sda'], [/Hwp|Hangul/i, 'hwp'],
 ]
@@ -57,6 +57,8 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
     return d
   }
   if (has('WordDocument')) return word(cfb, top.get('WordDocument')!)
+  // Works 7 spreadsheets keep a BIFF8 Workbook beside their own WksSSWorkBook stream.
+  if (has('WksSSWorkBook')) return decided('xlr', `OLE2 stream WksSSWorkBook (Works spreadsheet)${has('Workbook') ? ', beside a BIFF8 Workbook stream' : ''}`)
   if (has('Workbook') || has('Book')) return excel(cfb, top.get('Workbook') ?? top.get('Book')!)
   if (has('PowerPoint Document')) return tieBreak(['pps', 'pot'], extension, 'ppt', 'OLE2 stream PowerPoint Document', false)
   if (has('PP40') || has('PP97_DUALSTORAGE')) return decided('ppt', `OLE2 stream ${has('PP40') ? 'PP40 (PowerPoint 4.0)' : 'PP97_DUALSTORAGE'}`)
@@ -65,7 +67,8 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   if (has('__properties_version1.0') || top.names().some((n) => n.startsWith('__substg1.0_'))) return decided('msg', 'OLE2 MAPI property streams __substg1.0_* / __properties_version1.0')
   const project = [...top.values()].find((e) => e.type === 'storage' && /^ {3}\d+$/.test(e.name))
   if (project && cfb.entries.some((e) => e.path.startsWith(`${project.name}/Props`))) return decided('mpp', `OLE2 storage "${project.name}" with Props streams (Project)`)
-  if (has('WksSSWorkBook')) return decided('xlr', 'OLE2 stream WksSSWorkBook (Works spreadsheet)')
+  // The Works word processor and database both keep a MatOST storage: the CompObj type tells them apart.
+  if (has('MatOST') && /Works Database|MSWorksDB/i.test(await compObjText(cfb))) return decided('wdb', 'OLE2 storage MatOST with the CompObj type of a Works database')
   if (has('MatOST') || (has('CONTENTS') && has('SPELLING'))) return decided('wps', `OLE2 stream ${has('MatOST') ? 'MatOST' : 'CONTENTS + SPELLING'} (Works word processor)`)
   if (has('FileHeader')) {
     const head = await cfb.readStream(top.get('FileHeader')!, 32)

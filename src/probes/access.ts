@@ -86,7 +86,7 @@ export function accessEncryption(head: Buffer): string | undefined {
 /** The probe for Access databases (no container of their own). */
 export const accessProbe: Probe = {
   name: 'access',
-  applies: (i) => isAccess(i.source.head),
+  applies: (i) => (i.format === 'mdb' || i.format === 'accdb') && isAccess(i.source.head),
   async run(i) {
     // Encrypted pages hold no readable connect strings: the header says all there is to say.
     const encrypted = accessEncryption(i.source.head)

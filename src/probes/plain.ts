@@ -20,7 +20,7 @@ const DDE_FIELD = /^\s*DDE(AUTO)?\b/i
 /** The legacy generation the first bytes name, if any. */
 export function legacyGeneration(head: Buffer): string | undefined {
   if (head.length < 8) return undefined
-  if (head.subarray(0, 4).toString('latin1') === '\xffWPC') return 'WordPerfect document'
+  if (head.subarray(0, 4).toString('latin1') === '\xffWPC' && head[9] === 0x0a) return 'WordPerfect document'
   if (head.readUInt32LE(0) === 0x00020000 && SHORT_BOF_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 / Quattro worksheet (version 0x${head.readUInt16LE(4).toString(16)})`
   if (head.readUInt32LE(0) === 0x000200ff && head.readUInt16LE(4) === 0x0404) return 'Works 3/4 spreadsheet (BOF type 0xFF)'
   if (head.readUInt32LE(0) === 0x001a0000 && LOTUS3_VERSIONS.has(head.readUInt16LE(4))) return `Lotus 1-2-3 release 3+ worksheet (version 0x${head.readUInt16LE(4).toString(16)})`

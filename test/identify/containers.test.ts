@@ -39,6 +39,15 @@ describe('OLE2 subtypes', () => {
     })
   }
 
+  it('tells a Works 7 spreadsheet (Workbook beside WksSSWorkBook) and a Works database (MatOST, database CompObj)', async () => {
+    const xlr = await id(compoundFile({Workbook: workbookStream(), WksSSWorkBook: Buffer.alloc(600), WksSSChart: Buffer.alloc(64)}), 'xlr')
+    expect([xlr.format, xlr.extensionMismatch]).toEqual(['xlr', false])
+    const compObj = (type: string) => Buffer.concat([Buffer.alloc(28), Buffer.from(`${type}\0MSWorksDBDoc\0`, 'latin1')])
+    const wdb = await id(compoundFile({'MatOST/MatOST': Buffer.alloc(600), MM: Buffer.alloc(64), MN0: Buffer.alloc(64), '\u0001CompObj': compObj('Microsoft Works Database')}), 'wdb')
+    expect([wdb.format, wdb.extensionMismatch]).toEqual(['wdb', false])
+    expect((await id(compoundFile({'MatOST/MatOST': Buffer.alloc(600), CONTENTS: Buffer.alloc(64)}), 'wps')).format).toBe('wps')
+  })
+
   it('names an encrypted OOXML package from the extension, with a warning', async () => {
     const r = await id(encryptedOoxml(), 'xlsb')
     expect(r.format).toBe('xlsb')

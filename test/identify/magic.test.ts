@@ -12,8 +12,8 @@ describe('binary signatures', () => {
   const emf = Buffer.alloc(88)
   emf.writeUInt32LE(1, 0)
   emf.write(' EMF', 40, 'latin1')
-  const pst = Buffer.concat([Buffer.from('!BDN\0\0\0\0SM', 'latin1'), le16(23), Buffer.alloc(64)])
-  const ost = Buffer.concat([Buffer.from('!BDN\0\0\0\0SO', 'latin1'), le16(14), Buffer.alloc(64)])
+  const pst = Buffer.concat([Buffer.from('!BDN\0\0\0\0SM', 'latin1'), le16(23), Buffer.alloc(564)])
+  const ost = Buffer.concat([Buffer.from('!BDN\0\0\0\0SO', 'latin1'), le16(14), Buffer.alloc(564)])
   const cases: Array<[string, Buffer | string, string]> = [
     ['Jet 4 database', Buffer.concat([Buffer.from('\0\x01\0\0Standard Jet DB\0', 'latin1'), le16(1), Buffer.alloc(64)]), 'mdb'],
     ['ACE database', Buffer.concat([Buffer.from('\0\x01\0\0Standard ACE DB\0', 'latin1'), Buffer.alloc(64)]), 'accdb'],
@@ -81,6 +81,13 @@ describe('binary signatures', () => {
   it('does not take a Jet database or a bare 0x00010000 for a TrueType font', async () => {
     expect((await id(Buffer.concat([Buffer.from('\u0000\u0001\u0000\u0000Standard Jet DB\u0000', 'latin1'), Buffer.alloc(64)]))).format).toBe('mdb')
     expect((await id(Buffer.concat([h('00010000 0007 0070 0003 0040'), Buffer.alloc(32)]))).format).not.toBe('ttf') // searchRange wrong
+  })
+
+  it('names only WordPerfect documents wpd, not the other files behind the \\xFFWPC prefix, nor a truncated store', async () => {
+    expect((await id(h('ff575043 1000 0000 010a 0200'), 'wpd')).format).toBe('wpd')
+    const graphic = await id(h('ff575043 1000 0000 0116 0100'), 'wpg') // WordPerfect Graphics
+    expect(graphic.format).not.toBe('wpd')
+    expect((await id(Buffer.from('!BDN\0', 'latin1'), 'pst')).format).not.toBe('pst')
   })
 
   it('lets .doc name the Word for DOS twin of the Write header', async () => {
