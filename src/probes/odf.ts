@@ -1,11 +1,32 @@
 // ODF packages (OASIS ODF 1.2/1.3 Part 3): the manifest lists encryption, macros (Basic/, Scripts/)
-// and embedded objects; meta.xml names the generator; font-face declarations list the fonts; Impress
-// interactions that run a program are launch actions.
+// and embedded objects; meta.xml names the generator; font-face declarations list the fonts; the body
+// and styles hold tracked changes, DDE links, links to other files and Impress interactions.
 import {elements, firstElement} from '../containers/xml.js'
-import type {FontUse} from '../model.js'
+import type {Feature, FontUse} from '../model.js'
 import {odfFonts} from './fonts.js'
 import {addFeature} from './probe.js'
 import type {PartReader} from './package.js'
+
+// A link leaves the package when it has a scheme (http:, file:) or climbs out of it (../, /); package
+// members are written "Pictures/x.png", "./Object 1" or "Object 1".
+const outside = (href: string) => /^[a-z][a-z0-9+.-]*:|^\.\.\/|^\/|^\\\\/i.test(href)
+const LINKING = /changed-region|dde-|table-source|section-source|"execute"|xlink:href="(?:[a-z][a-z0-9+.-]*:|\.\.\/|\/)/i
+
+// Features in the body or styles: tracked changes, DDE links, links to other files, Impress interactions.
+function links(xml: string, part: string, f: Feature[]) {
+  if (!LINKING.test(xml)) return
+  for (const e of elements(xml, new Set(['changed-region', 'dde-connection-decl', 'dde-source', 'dde-link', 'table-source', 'section-source', 'object', 'object-ole', 'image', 'event-listener']))) {
+    const href = e.attributes['xlink:href'] ?? ''
+    if (e.local === 'changed-region') addFeature(f, 'tracked-changes', `text:changed-region (a tracked change) in ${part}`)
+    else if (e.local === 'dde-connection-decl' || e.local === 'dde-source') addFeature(f, 'dde', `${e.name} ${[e.attributes['office:dde-application'], e.attributes['office:dde-topic'], e.attributes['office:dde-item']].filter(Boolean).join(' | ').slice(0, 120)} in ${part}`)
+    else if (e.local === 'dde-link') addFeature(f, 'dde', `table:dde-link in ${part}`)
+    else if ((e.local === 'table-source' || e.local === 'section-source') && href) addFeature(f, 'external-links', `${e.name} ${href.slice(0, 160)} in ${part}`)
+    else if ((e.local === 'object' || e.local === 'object-ole') && outside(href)) addFeature(f, 'external-links', `linked object ${href.slice(0, 160)} in ${part}`)
+    else if (e.local === 'image' && outside(href)) addFeature(f, 'linked-images', `linked image ${href.slice(0, 160)} in ${part}`)
+    // Impress's "Run program" interaction: an event listener whose action is execute, the program in xlink:href.
+    else if (e.local === 'event-listener' && e.attributes['presentation:action'] === 'execute') addFeature(f, 'launch-action', `presentation:action execute in ${part}: ${(href || '?').slice(0, 160)}`)
+  }
+}
 
 /** Features and metadata of an ODF package, added to the reader. */
 export async function odfFeatures(r: PartReader): Promise<void> {
@@ -39,19 +60,16 @@ export async function odfFeatures(r: PartReader): Promise<void> {
     if (m) r.metadata.applicationVersion = m[2]!.replace(/\$.*$/, '')
     r.metadata.producer = generator
   }
-  if (encrypted) return // content.xml and styles.xml are ciphertext
+  if (encrypted) return // content.xml, styles.xml and settings.xml are ciphertext
+  const settings = (await r.text('settings.xml', 1024 * 1024)) ?? ''
+  if (/config:name="RecordChanges"[^>]*>\s*true\s*</.test(settings)) addFeature(f, 'track-revisions-on', 'RecordChanges true in settings.xml')
   const fonts: FontUse[] = []
   for (const part of ['content.xml', 'styles.xml']) {
     const xml = await r.text(part, 8 * 1024 * 1024)
     if (!xml) continue
     if (!r.metadata.odfVersion) r.metadata.odfVersion = /office:version="([^"]+)"/.exec(xml.slice(0, 4096))?.[1]
     odfFonts(xml, fonts)
-    // Impress's "Run program" interaction: an event listener whose action is execute, the program in xlink:href.
-    if (xml.includes('"execute"')) {
-      for (const e of elements(xml, new Set(['event-listener']))) {
-        if (e.attributes['presentation:action'] === 'execute') addFeature(f, 'launch-action', `presentation:action execute in ${part}: ${(e.attributes['xlink:href'] ?? '?').slice(0, 160)}`)
-      }
-    }
+    links(xml, part, f)
   }
   if (fontFiles.length > 0) for (const font of fonts) font.embedded = fontFiles.some((n) => n.toLowerCase().includes(font.name.toLowerCase().replace(/\s+/g, '')))
   if (fonts.length > 0) r.metadata.fonts = fonts
