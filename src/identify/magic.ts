@@ -34,6 +34,8 @@ const SIGNATURES: Signature[] = [
   sig(0, hex('0606edf5d81d46e5bd31efe7fe74b71d'), is('indd', 'InDesign database GUID 0606EDF5-D81D-46E5-BD31-EFE7FE74B71D at 0')),
   sig(0, hex('dba52d00'), is('doc', 'Word for Windows 2.0 magic A5DB at 0')),
   sig(0, hex('9ba52100'), is('doc', 'Word for Windows 1.x magic A59B at 0')),
+  sig(0, hex('fe37001c'), is('doc', 'Word for Macintosh 4 magic FE37 001C at 0')),
+  sig(0, hex('fe370023'), is('doc', 'Word for Macintosh 5 magic FE37 0023 at 0')),
   sig(0, 'HWP Document File', is('hwp', 'Hangul 3.x header "HWP Document File" at 0')),
   sig(0, '[ver]', is('sam', 'Ami Pro header [ver] at 0')),
   sig(0, 'ID;P', is('slk', 'SYLK header ID;P at 0')),

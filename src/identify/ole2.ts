@@ -19,6 +19,7 @@ const CLSIDS: Record<string, string> = {
   '1008020000000000c000000000000046': 'xls', // Excel.Sheet.5
   '108d81649b4fcf1186ea00aa00b929e8': 'ppt', // PowerPoint.Show.8
   '131a020000000000c000000000000046': 'vsd', // Visio.Drawing.11
+  '141a020000000000c000000000000046': 'vsd', // {00021A14-...}: Visio drawings written by Visio 2002-2010
   '011202000000000000c0000000000046': 'pub', // Publisher.Document
   '0b0d020000000000c000000000000046': 'msg', // Outlook message
   '3a8fb774c8c8d111be1100c04fb6faf1': 'mpp', // MSProject.Project.9

@@ -11,6 +11,10 @@ export function decodeText(head: Buffer): string | undefined {
   if (head.length === 0) return undefined
   if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2, head.length & ~1).toString('utf16le')
   if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, head.length & ~1)).swap16().toString('utf16le')
+  // UTF-16 without a byte-order mark: ASCII text leaves every other byte zero, on one side or the other.
+  const bomless = utf16WithoutMark(head)
+  if (bomless === 'le') return head.subarray(0, head.length & ~1).toString('utf16le')
+  if (bomless === 'be') return Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString('utf16le')
   const body = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head
   let control = 0
   for (const b of body) {
@@ -18,6 +22,26 @@ export function decodeText(head: Buffer): string | undefined {
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++
   }
   return control / Math.max(1, body.length) < 0.01 ? body.toString('utf8') : undefined
+}
+
+function utf16WithoutMark(head: Buffer): 'le' | 'be' | undefined {
+  const n = Math.min(head.length & ~1, 512)
+  if (n < 16) return undefined
+  let evenZero = 0
+  let oddZero = 0
+  let printable = 0
+  for (let i = 0; i < n; i += 2) {
+    const [a, b] = [head[i]!, head[i + 1]!]
+    if (a === 0) evenZero++
+    if (b === 0) oddZero++
+    const c = a === 0 ? b : a
+    if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++
+  }
+  const pairs = n / 2
+  if (printable < pairs * 0.95) return undefined
+  if (oddZero === pairs && evenZero === 0) return 'le'
+  if (evenZero === pairs && oddZero === 0) return 'be'
+  return undefined
 }
 
 const FLAT_ODF: Record<string, string> = {text: 'fodt', spreadsheet: 'fods', presentation: 'fodp', graphics: 'fodg'}
@@ -76,7 +100,8 @@ function postscript(text: string, extension: string): Hit {
 // An e-mail message starts with header fields; at least three known ones in the first lines.
 const MAIL_HEADERS = /^(Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|Delivered-To|Content-Type|X-[\w-]+):/i
 function isMail(text: string): boolean {
-  const lines = text.split(/\r?\n/, 12).filter((l) => !/^[ \t]/.test(l)) // folded continuation lines
+  // A message saved from an mbox keeps its envelope line ("From sender date", no colon) first.
+  const lines = text.split(/\r?\n/, 13).filter((l, i) => !/^[ \t]/.test(l) && !(i === 0 && /^From \S/.test(l))) // folded continuation lines
   const known = lines.filter((l) => MAIL_HEADERS.test(l)).length
   return MAIL_HEADERS.test(lines[0] ?? '') && known >= 3 && lines.some((l) => /^(From|Received|Message-ID|Date):/i.test(l))
 }

@@ -66,6 +66,14 @@ async function smimeMessage(cfb: Cfb, features: Feature[]) {
   if (!cls) return
   const raw = await cfb.readStream(cls, 256)
   const messageClass = (cls.name.endsWith('1F') ? raw.toString('utf16le') : raw.toString('latin1')).replace(/\0+$/, '')
+  // PGP/MIME (RFC 3156): a multipart/encrypted message keeps an application/pgp-encrypted part.
+  for (const tag of cfb.entries.filter((e) => /^__attach_version1\.0_#[0-9A-F]{8}\/__substg1\.0_370E001[EF]$/i.test(e.path)).slice(0, 64)) {
+    const t = await cfb.readStream(tag, 128)
+    if (/^application\/pgp-encrypted/i.test((tag.name.endsWith('1F') ? t.toString('utf16le') : t.toString('latin1')).replace(/\0+$/, ''))) {
+      addFeature(features, 'encrypted', `PGP/MIME encrypted message (${messageClass}, application/pgp-encrypted part)`)
+      return
+    }
+  }
   if (!/^IPM\.Note\.SMIME$/i.test(messageClass)) return
   const data = cfb.entries.find((e) => /^__attach_version1\.0_#[0-9A-F]{8}\/__substg1\.0_37010102$/i.test(e.path))
   if (data && (await cfb.readStream(data, 64)).includes(ENVELOPED_DATA)) addFeature(features, 'encrypted', `S/MIME encrypted message (${messageClass}, CMS EnvelopedData attachment)`)

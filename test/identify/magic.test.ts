@@ -22,6 +22,7 @@ describe('binary signatures', () => {
     ['OneNote section', h('e4525c7b8cd8a74daeb15378d02996d3'), 'one'],
     ['TNEF', h('789f3e22 0100'), 'tnef'],
     ['WordPerfect', h('ff575043 1000 0000 010a'), 'wpd'],
+    ['Word for Macintosh 5 document', h('fe370023 0000 0000'), 'doc'],
     ['compressed SWF', Buffer.from('CWS\x0a\0\0\0\0', 'latin1'), 'swf'],
     ['GIMP image', 'gimp xcf v011\0', 'xcf'],
     ['InDesign document', h('0606edf5d81d46e5bd31efe7fe74b71d'), 'indd'],
@@ -92,6 +93,23 @@ describe('binary signatures', () => {
 
   it('lets .doc name the Word for DOS twin of the Write header', async () => {
     expect((await id(Buffer.concat([le16(0xbe31, 0, 0xab00), Buffer.alloc(128)]), 'doc')).format).toBe('doc')
+  })
+})
+
+describe('e-mail messages and UTF-16 text without a mark', () => {
+  const mail = 'MIME-Version: 1.0\r\nDate: Wed, 16 Jul 2008 06:24:10 +0200\r\nFrom: a@example.org\r\nTo: b@example.org\r\nSubject: hello\r\n\r\nbody\r\n'
+  it('reads a message saved from an mbox, its envelope line first', async () => {
+    expect((await id(Buffer.from(`From a@example.org Wed Jul 16 06:24:10 2008\n${mail}`), 'eml')).format).toBe('eml')
+  })
+  it('reads UTF-16 text in either byte order without a byte-order mark', async () => {
+    const le = Buffer.from(mail, 'utf16le')
+    expect((await id(le, 'eml')).format).toBe('eml')
+    expect((await id(Buffer.from(le).swap16(), 'eml')).format).toBe('eml')
+  })
+  it('does not take binary data with zero bytes for UTF-16', async () => {
+    const binary = Buffer.alloc(512)
+    for (let i = 0; i < 512; i += 2) binary[i] = (i * 37) % 256
+    expect((await id(binary, 'bin')).format).toBe('unknown')
   })
 })
 

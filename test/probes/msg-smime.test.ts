@@ -38,3 +38,21 @@ describe('S/MIME check on a damaged message', () => {
     expect(r.warnings).toEqual([expect.stringMatching(/^S\/MIME check skipped: /)])
   })
 })
+
+describe('PGP/MIME Outlook messages', () => {
+  it('reports an encrypted message from its application/pgp-encrypted part', async () => {
+    const bytes = compoundFile({
+      '__properties_version1.0': Buffer.alloc(32),
+      '__substg1.0_001A001F': Buffer.from('IPM.Note\0', 'utf16le'),
+      '__attach_version1.0_#00000000/__properties_version1.0': Buffer.alloc(16),
+      '__attach_version1.0_#00000000/__substg1.0_370E001F': Buffer.from('application/pgp-encrypted', 'utf16le'),
+      '__attach_version1.0_#00000000/__substg1.0_37010102': Buffer.from('Version: 1\r\n'),
+      '__attach_version1.0_#00000001/__properties_version1.0': Buffer.alloc(16),
+      '__attach_version1.0_#00000001/__substg1.0_370E001F': Buffer.from('application/octet-stream', 'utf16le'),
+      '__attach_version1.0_#00000001/__substg1.0_37010102': Buffer.from('-----BEGIN PGP MESSAGE-----\r\n\r\nhQEMA...\r\n'),
+    })
+    const r = await probeBytes(bytes, 'sealed.msg')
+    expect(r.ids).toEqual(['attachments', 'encrypted'])
+    expect(r.evidence.encrypted).toBe('PGP/MIME encrypted message (IPM.Note, application/pgp-encrypted part)')
+  })
+})
