@@ -142,6 +142,12 @@ describe('ZIP / OPC subtypes', () => {
     expect((await id(zipOf({mimetype: 'application/vnd.oasis.opendocument.presentation', 'content.xml': '<x/>'}, 'mimetype'))).format).toBe('odp')
     expect((await id(zipOf({mimetype: 'application/epub+zip', 'META-INF/container.xml': '<x/>'}, 'mimetype'))).format).toBe('epub')
     expect((await id(zipOf({mimetype: 'application/vnd.adobe.indesign-idml-package', 'designmap.xml': '<x/>'}, 'mimetype'))).format).toBe('idml')
+    // OpenOffice.org 1.x templates, master documents and formulas, and the ODF master-document template.
+    const more: Array<[string, string]> = [['application/vnd.sun.xml.writer.template', 'stw'], ['application/vnd.sun.xml.calc.template', 'stc'], ['application/vnd.sun.xml.impress.template', 'sti'], ['application/vnd.sun.xml.draw.template', 'std'], ['application/vnd.sun.xml.writer.global', 'sxg'], ['application/vnd.sun.xml.math', 'sxm'], ['application/vnd.oasis.opendocument.text-master-template', 'otm']]
+    for (const [mime, format] of more) {
+      const r = await id(zipOf({mimetype: mime, 'content.xml': '<x/>'}, 'mimetype'), format)
+      expect([r.format, r.extensionMismatch]).toEqual([format, false])
+    }
   })
 
   it('falls back to the ODF manifest when the mimetype entry is missing', async () => {
