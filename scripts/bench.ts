@@ -64,6 +64,11 @@ if (!flag('skip-big')) {
   const n = linkTree(tree, big, Math.ceil(BIG / FILES))
   const r = measure(passerelle(big, '--no-probes'), out(9))
   console.log(`\n## Memory (--no-probes): peak RSS ${mib(warm[1]!.rssMiB)} at ${FILES} files, ${mib(r.rssMiB)} at ${n} files (${r.lines} records, ${Math.round(n / r.wall)} files/s)`)
+  if (!flag('skip-probes')) {
+    // The memo keeps findings and bytes per worker: its bounds must hold the probes' memory flat too.
+    const p = measure(passerelle(big, ''), out(10))
+    console.log(`## Memory (probes on, the default): peak RSS ${mib(warm[warm.length - 1]!.rssMiB)} at ${FILES} files, ${mib(p.rssMiB)} at ${n} files (${p.lines} records, ${Math.round(n / p.wall)} files/s)`)
+  }
 }
 
 if (!flag('skip-cold')) {
