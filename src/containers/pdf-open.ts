@@ -70,6 +70,8 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
   // An xref that cannot find the document catalog is lying (an update that lists nothing): scan instead.
   if (!isDict(doc.resolve(xref.trailer.Root))) return undefined
   const compressed = xref.trailer.Encrypt === undefined ? objectStreams(xref.entries, locs) : []
+  // Encrypted content is not decrypted: objects packed in an encrypted file's object streams stay unseen.
+  if (xref.trailer.Encrypt !== undefined && objectStreams(xref.entries, locs).length > 0) warnings.push('encrypted PDF: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
   for (const os of compressed) await unpack(os, doc, xref.entries, locs, sieve, keep)
   for (const num of keep) {
     const v = doc.get(num)

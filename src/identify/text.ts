@@ -97,13 +97,16 @@ function postscript(text: string, extension: string): Hit {
   return is('ps', `PostScript header ${firstLine.slice(0, 40)}`)
 }
 
-// An e-mail message starts with header fields; at least three known ones in the first lines.
-const MAIL_HEADERS = /^(Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|Delivered-To|Content-Type|X-[\w-]+):/i
+// An e-mail message starts with header fields: the first line is a field (any name), and the first dozen
+// fields (folded continuation lines skipped) hold at least three known ones, one of them naming the origin.
+const MAIL_HEADERS = /^(Return-Path|Received|From|To|Cc|Subject|Date|Message-ID|MIME-Version|Delivered-To|Content-Type|Resent-[\w-]+|Reply-To|Sender|X-[\w-]+):/i
+const FIELD = /^[!-9;-~]+:/ // RFC 5322 field name: printable ASCII but the colon
 function isMail(text: string): boolean {
   // A message saved from an mbox keeps its envelope line ("From sender date", no colon) first.
-  const lines = text.split(/\r?\n/, 13).filter((l, i) => !/^[ \t]/.test(l) && !(i === 0 && /^From \S/.test(l))) // folded continuation lines
-  const known = lines.filter((l) => MAIL_HEADERS.test(l)).length
-  return MAIL_HEADERS.test(lines[0] ?? '') && known >= 3 && lines.some((l) => /^(From|Received|Message-ID|Date):/i.test(l))
+  const all = text.split(/\r?\n/, 200)
+  const fields = all.filter((l, i) => !/^[ \t]/.test(l) && !(i === 0 && /^From \S/.test(l))).slice(0, 12) // folded continuation lines
+  const known = fields.filter((l) => MAIL_HEADERS.test(l)).length
+  return FIELD.test(fields[0] ?? '') && known >= 3 && fields.some((l) => /^(From|Received|Message-ID|Date|Resent-From):/i.test(l))
 }
 
 // A CSV's first lines hold the same number of delimiters; prose does not.

@@ -116,8 +116,11 @@ export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {
   return byEntryNames(zip, extension)
 }
 
+// Package parts are UTF-8 or UTF-16 with a byte-order mark (Office for Windows Phone writes UTF-16).
+const xmlText = (b: Buffer) => (b[0] === 0xff && b[1] === 0xfe ? b.toString('utf16le', 2) : b[0] === 0xfe && b[1] === 0xff ? Buffer.from(b.subarray(2, b.length & ~1)).swap16().toString('utf16le') : b.toString('utf8'))
+
 async function opc(zip: Zip): Promise<Decision> {
-  const types = (await zip.read(zip.find('[Content_Types].xml')!, 1024 * 1024)).toString('utf8')
+  const types = xmlText(await zip.read(zip.find('[Content_Types].xml')!, 1024 * 1024))
   const overrides = new Map<string, string>()
   const defaults = new Map<string, string>()
   for (const m of types.matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)) {
@@ -128,7 +131,7 @@ async function opc(zip: Zip): Promise<Decision> {
   const rels = zip.find('_rels/.rels')
   let strict = false
   if (rels && !rels.encrypted) {
-    const xml = (await zip.read(rels, 1024 * 1024)).toString('utf8')
+    const xml = xmlText(await zip.read(rels, 1024 * 1024))
     for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
       const type = attr(m[0], 'Type') ?? ''
       const target = safeDecode(attr(m[0], 'Target') ?? '').replace(/^\.?\//, '').toLowerCase()

@@ -163,6 +163,8 @@ function supbook(data: Buffer, add: (id: string, evidence: string) => void) {
   if (data.length < 4) return
   const cch = data.readUInt16LE(2)
   if (cch === 0x0401 || cch === 0x3a01) return
+  // A one-character path of 0x00 (unused) or 0x20 (the same sheet) names no other file ([MS-XLS] 2.5.277).
+  if (cch === 1 && (data[5] === 0x00 || data[5] === 0x20)) return
   const wide = (data[4] ?? 0) & 1
   const raw = data.subarray(5, 5 + cch * (wide ? 2 : 1))
   const path = (wide ? raw.toString('utf16le') : raw.toString('latin1')).replace(/[\x00-\x1f]/g, (c) => (c === '\x03' ? '|' : '/'))

@@ -12,6 +12,23 @@ const DDE = /^\s*DDE(AUTO)?\b/i
 const REMOTE_INCLUDE = /^\s*INCLUDE(PICTURE|TEXT)\s+"?((?:https?|ftp):\/\/|\\\\)/i
 
 const REVISIONS = ['ins', 'del', 'moveFrom', 'moveTo']
+// The other revisions Word lists to accept or reject: property changes (runs, paragraphs, sections, tables,
+// rows, cells, numbering), cell insertions/deletions/merges and content-control insertions/deletions. Found
+// from three rare tokens, one pass each, instead of one pass per element name.
+const OTHER_REVISIONS = new Set(['rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'tblPrExChange', 'tblGridChange', 'trPrChange', 'tcPrChange', 'numberingChange', 'cellIns', 'cellDel', 'cellMerge', 'customXmlInsRangeStart', 'customXmlDelRangeStart', 'customXmlMoveFromRangeStart', 'customXmlMoveToRangeStart'])
+function otherRevision(bytes: Buffer): string | undefined {
+  for (const token of ['Change', '<w:cell', 'RangeStart']) {
+    for (let i = bytes.indexOf(token); i >= 0; i = bytes.indexOf(token, i + 1)) {
+      const start = bytes.lastIndexOf('<w:', i + 2)
+      if (start < 0 || i - start > 40) continue
+      let end = start + 3
+      while (end < bytes.length && /[A-Za-z]/.test(String.fromCharCode(bytes[end]!))) end++
+      const name = bytes.toString('latin1', start + 3, end)
+      if (OTHER_REVISIONS.has(name)) return name
+    }
+  }
+  return undefined
+}
 
 // The first start tag `<w:name` in the bytes among the names (not `<w:insText`: the next byte must end
 // the name), or undefined.
@@ -60,14 +77,14 @@ async function word(r: PartReader) {
   const protection = firstElement(settings, 'documentProtection')
   if (protection && isTrue(protection.attributes.enforcement)) addFeature(f, 'document-protection', `w:documentProtection edit=${protection.attributes.edit ?? '?'} enforced`)
   if (firstElement(settings, 'mailMerge')) addFeature(f, 'mail-merge', 'w:mailMerge in word/settings.xml')
-  const parts = r.names.filter((n) => /^word\/(document\d*|header\d+|footer\d+|footnotes|endnotes)\.xml$/.test(n))
+  const parts = r.names.filter((n) => /^word\/(document\d*|header\d+|footer\d+|footnotes|endnotes|styles)\.xml$/.test(n))
   for (const part of parts) {
     // Bodies can be megabytes: look for the few tags that matter in the bytes, and decode text only
     // when a field is there.
     const bytes = await r.bytes(part, MAX_SHEET)
     if (!bytes) continue
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe
-    const change = utf16 ? /<w:(ins|del|moveFrom|moveTo)\b[^>]*>/.exec(bytes.toString('utf16le'))?.[1] : firstTag(bytes, REVISIONS)
+    const change = utf16 ? new RegExp(`<w:(${[...REVISIONS, ...OTHER_REVISIONS].join('|')})\\b[^>]*>`).exec(bytes.toString('utf16le'))?.[1] : (firstTag(bytes, REVISIONS) ?? otherRevision(bytes))
     if (change) addFeature(f, 'tracked-changes', `revision mark <w:${change}> in ${part}`)
     if (!utf16 && bytes.indexOf('instrText') < 0 && bytes.indexOf('fldSimple') < 0) continue
     const xml = utf16 ? bytes.toString('utf16le') : bytes.toString('utf8')

@@ -74,8 +74,9 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
       // An attachment is a file specification carrying an embedded file (/EF), or a FileAttachment
       // annotation; a bare EmbeddedFile stream nothing points to is not shown to anyone.
       if (isDict(d.EF) || isRef(d.EF) || isName(d.Subtype, 'FileAttachment')) add('attachments', isName(d.Subtype, 'FileAttachment') ? 'FileAttachment annotation' : 'file specification with an embedded file (/EF)')
-      // A signature dictionary counts when it holds signature bytes, not when it is an empty field.
-      if ((isName(d.Type, 'Sig') || isName(d.Type, 'DocTimeStamp') || isName(d.Filter, 'Adobe.PPKLite')) && (d.Contents !== undefined || d.ByteRange !== undefined)) add('digital-signature', `signature dictionary${isName(d.SubFilter) ? ` ${d.SubFilter.n}` : ''}`)
+      // A signature dictionary counts when it holds signature bytes, not when it is an empty field, nor when
+      // it is a usage-rights signature (/Perms /UR3: Reader Extensions unlocking features, not a signer).
+      if ((isName(d.Type, 'Sig') || isName(d.Type, 'DocTimeStamp') || isName(d.Filter, 'Adobe.PPKLite')) && (d.Contents !== undefined || d.ByteRange !== undefined) && !usageRights(d, resolve)) add('digital-signature', `signature dictionary${isName(d.SubFilter) ? ` ${d.SubFilter.n}` : ''}`)
       if (Object.keys(d).some((k) => k.startsWith('AIPrivateData'))) add('ai-private-data', 'Adobe Illustrator private data (/AIPrivateData)')
       if (isName(d.Type, 'Font')) font(d, resolve, fonts)
     }
@@ -90,6 +91,16 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
   }
   if (fonts.length > 0) metadata.fonts = fonts
   return {features, metadata}
+}
+
+/** True when a signature dictionary's references all use the UR/UR3 transform (usage rights). */
+function usageRights(sig: Record<string, PdfValue>, resolve: PdfDocument['resolve']): boolean {
+  const refs = resolve(sig.Reference)
+  if (!Array.isArray(refs) || refs.length === 0) return false
+  return refs.every((r) => {
+    const d = resolve(r)
+    return isDict(d) && (isName(d.d.TransformMethod, 'UR3') || isName(d.d.TransformMethod, 'UR'))
+  })
 }
 
 /** True when a name tree (ISO 32000 7.9.6) holds at least one key/value pair, in its root or a kid. */
@@ -153,16 +164,18 @@ function font(d: Record<string, PdfValue>, resolve: PdfDocument['resolve'], font
 function xmp(stream: PdfDict, doc: PdfDocument, add: (id: string, evidence: string) => void, metadata: ArtifactMetadata) {
   const xml = doc.streamData(stream)?.toString('utf8')
   if (!xml) return
-  const part = /pdfaid:part(?:="|>)\s*(\d)/.exec(xml)?.[1]
-  const level = /pdfaid:conformance(?:="|>)\s*([A-Za-z])/.exec(xml)?.[1]
+  // Attributes may be quoted either way (pikepdf and OCRmyPDF write single quotes), or be elements.
+  const part = /pdfaid:part(?:=["']|>)\s*(\d)/.exec(xml)?.[1]
+  const level = /pdfaid:conformance(?:=["']|>)\s*([A-Za-z])/.exec(xml)?.[1]
   if (part) add('pdfa', `XMP claims PDF/A-${part}${level ? level.toLowerCase() : ''}`)
   // Attribute or element form, XML-escaped either way (&amp; and character references; no entity is defined here).
   const value = (re: RegExp) => {
-    const v = re.exec(xml)?.[1]?.trim()
+    const m = re.exec(xml)
+    const v = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim()
     return v === undefined ? undefined : decodeEntities(v)
   }
-  const tool = value(/xmp:CreatorTool(?:="|>)([^"<]+)/)
-  const producer = value(/pdf:Producer(?:="|>)([^"<]+)/)
+  const tool = value(/xmp:CreatorTool(?:="([^"<]+)|='([^'<]+)|>([^<]+))/)
+  const producer = value(/pdf:Producer(?:="([^"<]+)|='([^'<]+)|>([^<]+))/)
   if (producer && !metadata.producer) metadata.producer = producer
   if (tool && !metadata.application) metadata.application = tool
 }

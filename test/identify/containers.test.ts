@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {compoundFile, encryptedOoxml, powerPointStream, workbookStream, workbookWith} from '../../fixtures/builders/ole2.js'
 import {opc, STRICT_REL, zipOf} from '../../fixtures/builders/zip.js'
+import {strToU8, zipSync} from 'fflate'
 import {bufferSource} from '../../src/containers/source.js'
 import {identify} from '../../src/identify/identify.js'
 
@@ -129,6 +130,14 @@ describe('ZIP / OPC subtypes', () => {
       const rels = betaRels.replace('theme/theme/themeManager.xml', part)
       expect((await id(zipOf({'[Content_Types].xml': types, '_rels/.rels': rels, [part]: '<x/>'}), 'bin')).format).toBe(format)
     }
+  })
+
+  it('reads package parts written in UTF-16 (Office for Windows Phone)', async () => {
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>'
+    const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])
+    const bytes = Buffer.from(zipSync({'[Content_Types].xml': utf16(types), '_rels/.rels': utf16(rels), 'xl/workbook.xml': strToU8('<workbook/>')}))
+    expect((await id(bytes, 'xlsx')).format).toBe('xlsx')
   })
 
   it('tells XPS and OpenXPS by the fixed-representation relationship', async () => {

@@ -101,6 +101,13 @@ describe('e-mail messages and UTF-16 text without a mark', () => {
   it('reads a message saved from an mbox, its envelope line first', async () => {
     expect((await id(Buffer.from(`From a@example.org Wed Jul 16 06:24:10 2008\n${mail}`), 'eml')).format).toBe('eml')
   })
+  it('reads messages whose first field is not a common one, or whose first fields are folded at length', async () => {
+    const resent = 'Resent-From: Mary Smith <mary@x.test>\r\nResent-To: Jane Brown <j-brown@other.example>\r\nResent-Date: Mon, 24 Nov 1997 14:22:01 -0800\r\nFrom: John Doe <jdoe@machine.example>\r\nTo: Mary Smith <mary@example.net>\r\nSubject: Saying Hello\r\n\r\nhi\r\n'
+    expect((await id(Buffer.from(resent), 'eml')).format).toBe('eml')
+    const folded = `X-Long: a\r\n${' b\r\n'.repeat(20)}Received: by x\r\nFrom: a@b.c\r\nTo: c@d.e\r\nSubject: s\r\n\r\nbody\r\n`
+    expect((await id(Buffer.from(folded), 'eml')).format).toBe('eml')
+    expect((await id(Buffer.from('Note: a\nTodo: b\nplain words\n'), 'txt')).format).toBe('txt')
+  })
   it('reads UTF-16 text in either byte order without a byte-order mark', async () => {
     const le = Buffer.from(mail, 'utf16le')
     expect((await id(le, 'eml')).format).toBe('eml')

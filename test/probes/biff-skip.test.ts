@@ -86,3 +86,13 @@ describe('BIFF PivotTables', () => {
     expect((await run(sheet([biffRecord(0x0208, Buffer.alloc(16))]))).ids).toEqual([])
   })
 })
+
+describe('BIFF SUPBOOK records', () => {
+  it('does not call a same-sheet or unused SUPBOOK an external link', async () => {
+    const supbook = (virtPath: number) => biffRecord(0x01ae, Buffer.concat([u16(1, 1), Buffer.from([0, virtPath])]))
+    const book = (records: Buffer[]) => Buffer.concat([biffBof(0x0005), ...records, biffRecord(0x000a)])
+    expect((await run(book([supbook(0x20), supbook(0x00)]))).ids).toEqual([])
+    const other = biffRecord(0x01ae, Buffer.concat([u16(1, 9), Buffer.from([0]), Buffer.from('\u0001src.xls\u0003', 'latin1').subarray(0, 9)]))
+    expect((await run(book([other]))).ids).toEqual(['external-links'])
+  })
+})

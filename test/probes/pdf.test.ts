@@ -90,3 +90,19 @@ describe('PDF name trees and lying updates', () => {
     expect((await probeBytes(bytes, 'x.pdf')).metadata.application).toBe('File & Serve ™')
   })
 })
+
+describe('PDF signatures and XMP quoting', () => {
+  it('does not take a usage-rights signature (/Perms /UR3) for a signed document', async () => {
+    const ur3 = pdf(['<< /Type /Catalog /Pages 2 0 R /Perms << /UR3 3 0 R >> >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 10 20 30] /Contents <00> /Reference [<< /Type /SigRef /TransformMethod /UR3 >>] >>'])
+    expect((await probeBytes(ur3, 'form.pdf')).ids).toEqual([])
+    const signed = pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 10 20 30] /Contents <00> /Reference [<< /Type /SigRef /TransformMethod /DocMDP >>] >>'])
+    expect((await probeBytes(signed, 'signed.pdf')).ids).toEqual(['digital-signature'])
+  })
+  it('reads the PDF/A claim and the creator tool from single-quoted XMP attributes', async () => {
+    const xml = Buffer.from(`<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description xmlns:pdfaid='http://www.aiim.org/pdfa/ns/id/' xmlns:xmp='http://ns.adobe.com/xap/1.0/' pdfaid:part='2' pdfaid:conformance='B' xmp:CreatorTool='ocrmypdf'/></rdf:RDF></x:xmpmeta>`)
+    const bytes = pdf(['<< /Type /Catalog /Pages 2 0 R /Metadata 3 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Type /Metadata /Subtype /XML /Length ${xml.length} >>`], [undefined, undefined, xml])
+    const r = await probeBytes(bytes, 'sandwich.pdf')
+    expect(r.evidence.pdfa).toBe('XMP claims PDF/A-2b')
+    expect(r.metadata.application).toBe('ocrmypdf')
+  })
+})
