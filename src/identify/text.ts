@@ -54,7 +54,7 @@ export function sniffText(head: Buffer, extension: string): Hit | undefined {
   if (start.startsWith('<')) return xml(start)
   if (start.startsWith('%!')) return postscript(start, extension)
   if (/^(999\r?\n[^\n]*\r?\n\s*)?0\r?\n\s*SECTION\r?\n/.test(start)) return is('dxf', 'DXF group code 0 / SECTION at the start')
-  if (isMail(start)) return is('eml', 'RFC 5322 header fields at the start (e-mail message)')
+  if (isMail(start)) return is('eml', 'RFC 5322 / MIME header fields at the start (e-mail message or web archive)')
   if (['csv', 'tsv', 'tab'].includes(extension)) return is('csv', `text; extension .${extension} (delimited text cannot be told from plain text by its bytes alone)`)
   const delimiter = delimited(text)
   if (delimiter) return is('csv', `text whose first lines all hold the same number of "${delimiter === '\t' ? '\\t' : delimiter}" delimiters`)
@@ -106,7 +106,10 @@ function isMail(text: string): boolean {
   const all = text.split(/\r?\n/, 200)
   const fields = all.filter((l, i) => !/^[ \t]/.test(l) && !(i === 0 && /^From \S/.test(l))).slice(0, 12) // folded continuation lines
   const known = fields.filter((l) => MAIL_HEADERS.test(l)).length
-  return FIELD.test(fields[0] ?? '') && known >= 3 && fields.some((l) => /^(From|Received|Message-ID|Date|Resent-From):/i.test(l))
+  if (!FIELD.test(fields[0] ?? '')) return false
+  if (known >= 3 && fields.some((l) => /^(From|Received|Message-ID|Date|Resent-From):/i.test(l))) return true
+  // A MIME document without mail headers: a web archive (.mht) that Word or a browser saved.
+  return fields.some((l) => /^MIME-Version:/i.test(l)) && fields.some((l) => /^Content-Type:\s*multipart\//i.test(l))
 }
 
 // A CSV's first lines hold the same number of delimiters; prose does not.

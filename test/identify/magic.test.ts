@@ -108,6 +108,10 @@ describe('e-mail messages and UTF-16 text without a mark', () => {
     expect((await id(Buffer.from(folded), 'eml')).format).toBe('eml')
     expect((await id(Buffer.from('Note: a\nTodo: b\nplain words\n'), 'txt')).format).toBe('txt')
   })
+  it('reads a web archive (MIME, multipart/related) that Word saved as a single file web page', async () => {
+    const mht = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01D386B7"\r\n\r\nThis document is a Single File Web Page.\r\n'
+    expect((await id(Buffer.from(mht), 'mht')).format).toBe('eml')
+  })
   it('reads UTF-16 text in either byte order without a byte-order mark', async () => {
     const le = Buffer.from(mail, 'utf16le')
     expect((await id(le, 'eml')).format).toBe('eml')
