@@ -175,9 +175,10 @@ export async function recall(source: Source, context: string): Promise<Recall> {
     const bytes = await read(offset, length)
     const start = Math.max(0, Math.min(offset, source.size))
     // The head is in the key: only what lies past it needs tracing.
-    if (start + bytes.length > headLength) {
-      reads.push([start, bytes])
+    if (start + bytes.length > headLength && traced <= MAX_TRACED) {
       traced += bytes.length
+      if (traced <= MAX_TRACED) reads.push([start, bytes])
+      else reads.length = 0 // will not be remembered: hold nothing
     }
     return bytes
   }
