@@ -37,8 +37,9 @@ const COMPOBJ: Array<[RegExp, string]> = [
   [/StarImpress/i, 'sdd'], [/StarDraw/i, 'sda'], [/Hwp|Hangul/i, 'hwp'],
 ]
 
-// {565C7221-85BC-11D1-89D0-008029E4B0B1}, as stored (little-endian fields).
-const STAR_IMPRESS_CLSID = '21725c56bc85d11189d0008029e4b0b1'
+// StarImpress classes 5.0 {565C7221-85BC-11D1-89D0-008029E4B0B1}, 4.0 {012D3CC0-4216-11D0-89CB-008029E4B0B1}
+// and 3.0 {AF10AAE0-B36D-101B-9961-04021C007002}, as stored (little-endian fields).
+const STAR_IMPRESS_CLSIDS = new Set(['21725c56bc85d11189d0008029e4b0b1', 'c03c2d011642d01189cb008029e4b0b1', 'e0aa10af6db31b10996104021c007002'])
 const compObjText = async (cfb: Cfb) => {
   const entry = cfb.find('\u0001CompObj')
   return entry ? (await cfb.readStream(entry, 512)).toString('latin1') : ''
@@ -78,14 +79,16 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   for (const [stream, format] of [['StarWriterDocument', 'sdw'], ['StarCalcDocument', 'sdc'], ['StarImpressDocument', 'sdd'], ['StarDrawDocument3', 'sda'], ['StarDrawDocument', 'sda']] as const) {
     if (!has(stream)) continue
     // StarImpress 5 keeps its presentation in StarDrawDocument3 too: its CLSID or CompObj type tells.
-    if (format === 'sda' && (cfb.root.clsid === STAR_IMPRESS_CLSID || /StarImpress/i.test(await compObjText(cfb)))) return decided('sdd', `OLE2 stream ${stream} with the StarImpress class (StarOffice)`)
+    if (format === 'sda' && (STAR_IMPRESS_CLSIDS.has(cfb.root.clsid) || /StarImpress/i.test(await compObjText(cfb)))) return decided('sdd', `OLE2 stream ${stream} with the StarImpress class (StarOffice)`)
     return decided(format, `OLE2 stream ${stream} (StarOffice)`)
   }
   if (has('PerfectOffice_MAIN') && has('SlideShow')) return decided('shw', 'OLE2 stream PerfectOffice_MAIN + storage SlideShow (Corel Presentations)')
   if (has('PerfectOffice_MAIN')) {
-    // Quattro Pro 7/8 keeps its notebook there, opening with the Quattro BOF record (type 0, length 2).
-    const bof = await cfb.readStream(top.get('PerfectOffice_MAIN')!, 6)
-    if (bof.length === 6 && bof.readUInt32LE(0) === 0x00020000 && (bof.readUInt16LE(4) & 0xff00) === 0x1000) return decided('wb3', `OLE2 stream PerfectOffice_MAIN opening with a Quattro Pro BOF record (version 0x${bof.readUInt16LE(4).toString(16)})`)
+    // Quattro Pro 7/8 keeps its notebook there, opening with the Quattro BOF record (type 0, length 2);
+    // WordPerfect 7+ may wrap its document there too (\xFFWPC, file type 0x0A).
+    const bof = await cfb.readStream(top.get('PerfectOffice_MAIN')!, 16)
+    if (bof.length >= 10 && bof.toString('latin1', 0, 4) === '\xffWPC' && bof[9] === 0x0a) return decided('wpd', 'OLE2 stream PerfectOffice_MAIN holding a WordPerfect document (\\xFFWPC, file type 0x0A)')
+    if (bof.length >= 6 && bof.readUInt32LE(0) === 0x00020000 && (bof.readUInt16LE(4) & 0xff00) === 0x1000) return decided('wb3', `OLE2 stream PerfectOffice_MAIN opening with a Quattro Pro BOF record (version 0x${bof.readUInt16LE(4).toString(16)})`)
   }
   if (has('NativeContent_MAIN')) return tieBreak(['wb3'], extension, 'qpw', 'OLE2 stream NativeContent_MAIN (Quattro Pro)', false)
   const byClsid = CLSIDS[cfb.root.clsid]

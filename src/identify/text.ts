@@ -49,7 +49,7 @@ const FLAT_ODF: Record<string, string> = {text: 'fodt', spreadsheet: 'fods', pre
 /** Name the format of a text file, or undefined when the head is not text. */
 export function sniffText(head: Buffer, extension: string): Hit | undefined {
   const text = decodeText(head)
-  if (text === undefined) return undefined
+  if (text === undefined) return mailWithBinaryBody(head)
   const start = text.trimStart()
   if (start.startsWith('<')) return xml(start)
   if (start.startsWith('%!')) return postscript(start, extension)
@@ -110,6 +110,16 @@ function isMail(text: string): boolean {
   if (known >= 3 && fields.some((l) => /^(From|Received|Message-ID|Date|Resent-From):/i.test(l))) return true
   // A MIME document without mail headers: a web archive (.mht) that Word or a browser saved.
   return fields.some((l) => /^MIME-Version:/i.test(l)) && fields.some((l) => /^Content-Type:\s*multipart\//i.test(l))
+}
+
+// A message whose body is binary (Content-Transfer-Encoding: binary, a TNEF or image part): its header
+// block, ended by an empty line, is text before the first zero byte.
+function mailWithBinaryBody(head: Buffer): Hit | undefined {
+  const zero = head.indexOf(0)
+  if (zero < 128) return undefined
+  const text = decodeText(head.subarray(0, zero))
+  if (text === undefined || !/\r?\n\r?\n/.test(text) || !isMail(text.trimStart())) return undefined
+  return is('eml', 'RFC 5322 header fields at the start, then a binary body (e-mail message)')
 }
 
 // A CSV's first lines hold the same number of delimiters; prose does not.

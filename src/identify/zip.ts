@@ -113,6 +113,14 @@ export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {
       if (format) return {format, basis: ['ZIP entry META-INF/manifest.xml', `root media type ${type}`], warnings: ['the mimetype entry is missing or unreadable']}
     }
   }
+  // EPUB OCF: META-INF/container.xml names the package document by its media type, mimetype or not.
+  const container = zip.find('META-INF/container.xml')
+  if (container && !container.encrypted) {
+    const xml = xmlText(await zip.readHead(container, 16 * 1024))
+    if (/<(?:\w+:)?rootfile\b[^>]*media-type=["']application\/oebps-package\+xml["']/.test(xml)) {
+      return {format: 'epub', basis: ['ZIP entry META-INF/container.xml', 'rootfile of type application/oebps-package+xml'], warnings: ['the mimetype entry is missing or unreadable']}
+    }
+  }
   return byEntryNames(zip, extension)
 }
 

@@ -52,6 +52,7 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   warnings.push(...visio.warnings)
   // Quattro Pro 7/8 (identification read its BOF in PerfectOffice_MAIN), superseded by version 9's .qpw.
   if (format === 'wb3') addFeature(features, 'pre97-binary', 'Quattro Pro 7/8 notebook (PerfectOffice_MAIN)')
+  if (format === 'wpd') addFeature(features, 'pre97-binary', 'WordPerfect document (in PerfectOffice_MAIN)')
   containedObjects(cfb, features, names)
   if (names.has('__properties_version1.0')) await smimeMessage(cfb, features).catch((e: Error) => warnings.push(`S/MIME check skipped: ${e.message}`))
   return result

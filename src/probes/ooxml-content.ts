@@ -89,10 +89,12 @@ async function word(r: PartReader) {
     if (!utf16 && bytes.indexOf('instrText') < 0 && bytes.indexOf('fldSimple') < 0) continue
     const xml = utf16 ? bytes.toString('utf16le') : bytes.toString('utf8')
     // Field instructions can be split across runs: join the instrText of the part before matching.
-    const instructions = [...texts(xml, 'instrText').join('').split(/(?=\b(?:DDE|DDEAUTO|INCLUDEPICTURE|INCLUDETEXT)\b)/), ...[...elements(xml, new Set(['fldSimple']))].map((e) => e.attributes.instr ?? '')]
+    const instructions = [...texts(xml, 'instrText').join('').split(/(?=\b(?:DDE|DDEAUTO|INCLUDEPICTURE|INCLUDETEXT|LINK)\b)/), ...[...elements(xml, new Set(['fldSimple']))].map((e) => e.attributes.instr ?? '')]
     for (const ins of instructions) {
       if (DDE.test(ins)) addFeature(f, 'dde', `field ${ins.trim().slice(0, 100)} in ${part}`)
       if (REMOTE_INCLUDE.test(ins)) addFeature(f, 'external-links', `field ${ins.trim().slice(0, 100)} in ${part}`)
+      // LINK: a linked OLE object (Paste Special > Paste link) kept up to date from another file.
+      if (/^\s*LINK\s/.test(ins)) addFeature(f, 'external-links', `field ${ins.trim().slice(0, 100)} in ${part}`)
     }
   }
 }

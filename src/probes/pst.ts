@@ -1,7 +1,7 @@
 // Outlook store password ([MS-PST]): the message store node (NID 0x21) is a property context, i.e. a
 // B-tree-on-heap keyed by property id inside a heap-on-node. Outlook keeps PidTagPstPassword (0x67FF,
-// PtypInteger32) there: a CRC-32 of the password, non-zero when one is set. We only test it for
-// zero; the value is never printed and no password is ever guessed.
+// PtypInteger32) there: a CRC-32 of the password, non-zero when one is set (OST caches hold 0xFFFFFFFF).
+// We only test it for those; the value is never printed and no password is ever guessed.
 import type {Feature} from '../model.js'
 import {addFeature, type Probe} from './probe.js'
 import {NodeDatabase, parsePstHeader, PstError} from './pst-ndb.js'
@@ -58,7 +58,9 @@ export async function pstFeatures(db: NodeDatabase): Promise<{features: Feature[
   const password = propertyOf(await db.blocks(bid), PID_TAG_PST_PASSWORD)
   if (password && password.type !== PT_LONG) return {features, warnings: [`PidTagPstPassword has type 0x${password.type.toString(16)}, not PtypInteger32`]}
   const layout = `${db.header.unicode ? 'Unicode' : 'ANSI'} store, ${db.encoding} block encoding`
-  if (password && password.value !== 0) addFeature(features, 'password-protected', `store password set (PidTagPstPassword CRC-32 is non-zero; ${layout})`)
+  // Offline stores (OST) carry 0xFFFFFFFF there: a placeholder, not the CRC of a password.
+  const value = password ? password.value >>> 0 : 0
+  if (value !== 0 && value !== 0xffffffff) addFeature(features, 'password-protected', `store password set (PidTagPstPassword CRC-32 is non-zero; ${layout})`)
   return {features, warnings: []}
 }
 

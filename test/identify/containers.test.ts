@@ -29,6 +29,7 @@ describe('OLE2 subtypes', () => {
     ['a Quattro Pro 7/8 notebook', {PerfectOffice_MAIN: Buffer.concat([Buffer.from([0, 0, 2, 0, 0x07, 0x10]), Buffer.alloc(64)])}, 'wb3'],
     ['a StarOffice 5 text', {StarWriterDocument: Buffer.alloc(64)}, 'sdw'],
     ['a StarOffice 5 drawing', {StarDrawDocument3: Buffer.alloc(64)}, 'sda'],
+    ['a Quattro-less PerfectOffice file holding a WordPerfect document', {PerfectOffice_MAIN: Buffer.concat([Buffer.from('\xffWPC\x10\x00\x00\x00\x01\x0a', 'latin1'), Buffer.alloc(600)])}, 'wpd'],
     // StarImpress 5 writes its presentation into StarDrawDocument3 as well; its class names it.
     ['a StarOffice 5 presentation', {StarDrawDocument3: Buffer.alloc(64), '\u0001CompObj': Buffer.from('\u0001\u0000\u00fe\u00ff\u0010\u0000\u0000\u0000StarImpress 5.0\u0000', 'latin1')}, 'sdd'],
   ]
@@ -145,6 +146,21 @@ describe('ZIP / OPC subtypes', () => {
     const oxps = opc('FixedDocSeq.fdseq', `${V}ms-package.xps-fixeddocumentsequence+xml`, {relType: 'http://schemas.openxps.org/oxps/v1.0/fixedrepresentation'})
     expect((await id(xps)).format).toBe('xps')
     expect((await id(oxps)).format).toBe('oxps')
+  })
+
+  it('names StarImpress 3 and 4 presentations by their class, and an EPUB without a mimetype entry by its container', async () => {
+    for (const clsid of ['{012D3CC0-4216-11D0-89CB-008029E4B0B1}', '{AF10AAE0-B36D-101B-9961-04021C007002}']) {
+      const bytes = compoundFile({StarDrawDocument: Buffer.alloc(600)})
+      // The root entry is the first directory entry: its CLSID sits at offset 80 of the directory sector.
+      const dir = (bytes.readUInt32LE(0x30) + 1) * 512
+      const g = clsid.replace(/[{}-]/g, '')
+      const stored = Buffer.concat([Buffer.from(g.slice(0, 8), 'hex').reverse(), Buffer.from(g.slice(8, 12), 'hex').reverse(), Buffer.from(g.slice(12, 16), 'hex').reverse(), Buffer.from(g.slice(16), 'hex')])
+      stored.copy(bytes, dir + 80)
+      expect((await id(bytes, 'sdd')).format).toBe('sdd')
+    }
+    const container = '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
+    const epub = await id(zipOf({'META-INF/container.xml': container, 'content.opf': '<package/>'}), 'epub')
+    expect([epub.format, epub.extensionMismatch]).toEqual(['epub', false])
   })
 
   it('tells ODF, EPUB and IDML by the mimetype entry', async () => {

@@ -112,6 +112,10 @@ describe('e-mail messages and UTF-16 text without a mark', () => {
     const mht = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01D386B7"\r\n\r\nThis document is a Single File Web Page.\r\n'
     expect((await id(Buffer.from(mht), 'mht')).format).toBe('eml')
   })
+  it('reads a message whose body is binary after its header block', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${mail.split('\r\n\r\n')[0]}\r\nContent-Transfer-Encoding: binary\r\n\r\n`), Buffer.from([0x78, 0x9f, 0x3e, 0x22, 0, 0, 1, 0])])
+    expect((await id(bytes, 'eml')).format).toBe('eml')
+  })
   it('reads UTF-16 text in either byte order without a byte-order mark', async () => {
     const le = Buffer.from(mail, 'utf16le')
     expect((await id(le, 'eml')).format).toBe('eml')

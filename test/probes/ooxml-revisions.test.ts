@@ -30,3 +30,13 @@ describe('encrypted PDFs with object streams', () => {
     expect(r.warnings).toContain('encrypted PDF: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
   })
 })
+
+describe('LINK fields', () => {
+  it('report an OLE object linked to another file, not a HYPERLINK', async () => {
+    const field = (code: string) => `<w:document ${W}><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>`
+    const r = await probeBytes(opc('word/document.xml', DOC, {body: field('LINK Excel.Sheet.12 "C:\\\\Data\\\\q3.xlsx" "Sheet1!R1C1:R4C3" \\a \\f 4')}), 'a.docx')
+    expect(r.ids).toEqual(['external-links'])
+    expect(r.evidence['external-links']).toMatch(/^field LINK Excel\.Sheet\.12/)
+    expect((await probeBytes(opc('word/document.xml', DOC, {body: field('HYPERLINK "https://example.org"')}), 'a.docx')).ids).toEqual([])
+  })
+})

@@ -19,6 +19,8 @@ describe('PST store password probe', () => {
     expect((await probeBytes(pstFile({props: NO_PASSWORD}), 'a.pst')).ids).toEqual([])
     expect((await probeBytes(pstFile({props: [...NO_PASSWORD, [0x67ff, 3, 0]]}), 'b.pst')).ids).toEqual([])
     expect((await probeBytes(pstFile({props: []}), 'c.pst')).ids).toEqual([])
+    // Offline caches hold 0xFFFFFFFF there: a placeholder, not a password's CRC.
+    expect((await probeBytes(pstFile({props: [...NO_PASSWORD, [0x67ff, 3, 0xffffffff]]}), 'd.ost')).ids).toEqual([])
   })
 
   it.each([
