@@ -42,6 +42,7 @@ const ROWS: Row[] = [
   ['vsd', 'Microsoft Visio 2003-2010 Drawing', 'drawing', C, MS, 'application/vnd.visio', 'vsd', 'fmt/443'],
   ['vss', 'Microsoft Visio 2003-2010 Stencil', 'drawing', C, MS, 'application/vnd.visio', 'vss'],
   ['vst', 'Microsoft Visio 2003-2010 Template', 'drawing', C, MS, 'application/vnd.visio', 'vst'],
+  ['vdx', 'Microsoft Visio 2003-2010 XML Drawing', 'drawing', D, MS, 'application/vnd.visio', 'vdx vsx vtx'],
   ['pub', 'Microsoft Publisher Document', 'publishing', C, MS, 'application/x-mspublisher', 'pub', 'fmt/1513'],
   ['mpp', 'Microsoft Project Plan', 'project', C, MS, 'application/vnd.ms-project', 'mpp mpt', 'fmt/440'],
   ['msg', 'Microsoft Outlook Message', 'e-mail', D, MS, 'application/vnd.ms-outlook', 'msg', 'x-fmt/430'],

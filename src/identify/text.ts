@@ -79,6 +79,7 @@ function xml(text: string): Hit {
     const kind = /mimetype\s*=\s*["']application\/vnd\.oasis\.opendocument\.(\w+)["']/.exec(attrs)?.[1] ?? ''
     if (FLAT_ODF[kind]) return is(FLAT_ODF[kind], `root element ${root} with office:mimetype ${kind} (flat ODF)`)
   }
+  if (/(^|:)VisioDocument$/.test(root) && /schemas\.microsoft\.com\/visio\/2003\/core/.test(attrs)) return is('vdx', `root element ${root} in the Visio 2003 XML namespace (DatadiagramML)`)
   if (/(^|:)xdp$/.test(root) && /ns\.adobe\.com\/xdp/.test(attrs)) return is('xdp', `root element ${root} in the XDP namespace`)
   if (/(^|:)svg$/.test(root)) return is('svg', `root element ${root}`)
   if (/^html$/i.test(root)) return is('html', `root element ${root}`)

@@ -130,6 +130,7 @@ describe('e-mail messages and UTF-16 text without a mark', () => {
 
 describe('text formats', () => {
   const cases: Array<[string, string, string]> = [
+    ['Visio 2003 XML drawing', '<?xml version="1.0" encoding="utf-8"?>\n<VisioDocument xmlns="http://schemas.microsoft.com/visio/2003/core" start="190" xml:space="preserve"><DocumentProperties/></VisioDocument>', 'vdx'],
     ['Word 2003 XML', '<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>', 'wordml'],
     ['Excel 2003 XML without the PI', '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', 'spreadsheetml'],
     ['flat ODF text', '<?xml version="1.0"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.text"/>', 'fodt'],
