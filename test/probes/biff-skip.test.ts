@@ -3,9 +3,7 @@
 // (SUPBOOK). When a jump's landing record is not what the layout says, it reads through instead.
 import {describe, expect, it} from 'vitest'
 import {biffBof, biffRecord, compoundFile} from '../../fixtures/builders/ole2.js'
-import {bufferSource} from '../../src/containers/source.js'
-import {identify} from '../../src/identify/identify.js'
-import {probe} from '../../src/probes/index.js'
+import {probeReads} from '../support/inspect.js'
 
 const u16 = (...v: number[]) => Buffer.from(new Uint16Array(v).buffer)
 const u32 = (...v: number[]) => Buffer.from(new Uint32Array(v).buffer)
@@ -48,17 +46,7 @@ function workbook(options: {chunk?: number; badIndex?: boolean} = {}): Buffer {
 }
 
 async function run(stream: Buffer) {
-  const bytes = compoundFile({Workbook: stream})
-  const source = bufferSource('book.xls', bytes)
-  const id = await identify(source, 'xls', {})
-  let read = 0
-  const inner = source.read.bind(source)
-  source.read = async (offset, length) => {
-    read += length
-    return inner(offset, length)
-  }
-  const r = await probe(id.inspection, {})
-  return {ids: r.features.map((f) => f.id).sort(), read, size: stream.length}
+  return {...(await probeReads(compoundFile({Workbook: stream}), 'book.xls')), size: stream.length}
 }
 
 const FEATURES = ['data-connections', 'external-links', 'password-protected-sheet', 'protected-sheet']

@@ -5,9 +5,7 @@ import {deflateSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {compoundFile, pptRecord} from '../../fixtures/builders/ole2.js'
 import {vbaProjectBin} from '../../fixtures/builders/vba.js'
-import {bufferSource} from '../../src/containers/source.js'
-import {identify} from '../../src/identify/identify.js'
-import {probe} from '../../src/probes/index.js'
+import {probeReads} from '../support/inspect.js'
 
 const u32 = (...v: number[]) => Buffer.from(new Uint32Array(v).buffer)
 
@@ -28,18 +26,7 @@ function presentation(options: {brokenChain?: boolean} = {}) {
   return {bytes: compoundFile({'PowerPoint Document': stream, 'Current User': user}), size: stream.length}
 }
 
-async function run(bytes: Buffer) {
-  const source = bufferSource('deck.ppt', bytes)
-  const id = await identify(source, 'ppt', {})
-  let read = 0
-  const inner = source.read.bind(source)
-  source.read = async (offset, length) => {
-    read += length
-    return inner(offset, length)
-  }
-  const r = await probe(id.inspection, {})
-  return {ids: r.features.map((f) => f.id).sort(), read}
-}
+const run = (bytes: Buffer) => probeReads(bytes, 'deck.ppt')
 
 describe('PowerPoint probe', () => {
   it('reads the DocumentContainer and the VBA storage through the persist directory', async () => {

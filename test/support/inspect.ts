@@ -9,3 +9,17 @@ export async function probeBytes(bytes: Buffer, name = 'file.bin', settings: Pro
   const r = await probe(id.inspection, settings)
   return {ids: r.features.map((f) => f.id).sort(), evidence: Object.fromEntries(r.features.map((f) => [f.id, f.evidence])), metadata: r.metadata, warnings: r.warnings}
 }
+
+/** Feature ids (sorted) the probes report for the bytes, and how many bytes the probes read (identification's reads not counted). */
+export async function probeReads(bytes: Buffer, name: string) {
+  const source = bufferSource(name, bytes)
+  const id = await identify(source, name.split('.').pop() ?? '', {})
+  let read = 0
+  const inner = source.read.bind(source)
+  source.read = async (offset, length) => {
+    read += length
+    return inner(offset, length)
+  }
+  const r = await probe(id.inspection, {})
+  return {ids: r.features.map((f) => f.id).sort(), read}
+}
