@@ -2,6 +2,7 @@
 // ([MS-CFB] gives the layout; each application's spec names its streams), then by the root CLSID,
 // then by the CompObj user type. Templates and add-ins are told by flags inside the main stream.
 import type {Cfb, CfbEntry} from '../containers/cfb.js'
+import {summaryInformation} from '../containers/property-set.js'
 import {tieBreak} from './tie-break.js'
 
 export type Decision = {format: string; basis: string[]; warnings: string[]}
@@ -9,6 +10,13 @@ export type Decision = {format: string; basis: string[]; warnings: string[]}
 const decided = (format: string, ...basis: string[]): Decision => ({format, basis, warnings: []})
 
 /** The formats an encrypted OOXML package can be; only the extension can choose between them. */
+// The OOXML types of each application, its plain document first (an encrypted package's fallback).
+const ENCRYPTED_FAMILIES: Array<[RegExp, string[]]> = [
+  [/Excel/i, ['xlsx', 'xlsm', 'xlsb', 'xltx', 'xltm', 'xlam']],
+  [/Word/i, ['docx', 'docm', 'dotx', 'dotm']],
+  [/PowerPoint/i, ['pptx', 'pptm', 'ppsx', 'ppsm', 'potx', 'potm', 'ppam']],
+  [/Visio/i, ['vsdx', 'vsdm', 'vssx', 'vstx']],
+]
 export const OOXML_IDS = ['docx', 'docm', 'dotx', 'dotm', 'xlsx', 'xlsm', 'xlsb', 'xltx', 'xltm', 'xlam', 'pptx', 'pptm', 'ppsx', 'ppsm', 'potx', 'potm', 'ppam', 'vsdx', 'vsdm', 'vssx', 'vstx', 'thmx']
 
 // Root CLSIDs as stored on disk (mixed-endian GUID bytes, lower-case hex).
@@ -54,7 +62,15 @@ export async function identifyCfb(cfb: Cfb, extension = ''): Promise<Decision> {
   // [MS-OFFCRYPTO] 2.3.4: an encrypted OOXML package; some writers leave a stub WordDocument beside it.
   if (has('EncryptedPackage') && has('EncryptionInfo')) {
     const drm = cfb.entries.some((e) => /DRMEncrypted|\tDRMContent/i.test(e.path))
-    const d = tieBreak(OOXML_IDS, extension, 'ooxml-encrypted', 'OLE2 streams EncryptionInfo + EncryptedPackage (encrypted OOXML package)')
+    const basis = 'OLE2 streams EncryptionInfo + EncryptedPackage (encrypted OOXML package)'
+    // The package is ciphertext, but the wrapper's SummaryInformation often names the application.
+    const app = (await summaryInformation(cfb).catch(() => ({application: undefined}))).application ?? ''
+    const family = ENCRYPTED_FAMILIES.find(([re]) => re.test(app))?.[1]
+    const d: Decision = !family
+      ? tieBreak(OOXML_IDS, extension, 'ooxml-encrypted', basis)
+      : family.includes(extension)
+        ? {format: extension, basis: [basis, `SummaryInformation names ${app}; extension .${extension} picks the type`], warnings: [`format ${extension} taken from the application name and the extension: the package is encrypted`]}
+        : {format: family[0]!, basis: [basis, `SummaryInformation names ${app}`], warnings: [`format ${family[0]} taken from the application name in SummaryInformation: the package is encrypted`]}
     if (drm) d.warnings.push('protected by Information Rights Management (DRM transform in \\x06DataSpaces)')
     return d
   }

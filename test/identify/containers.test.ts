@@ -50,6 +50,21 @@ describe('OLE2 subtypes', () => {
     expect((await id(compoundFile({'MatOST/MatOST': Buffer.alloc(600), CONTENTS: Buffer.alloc(64)}), 'wps')).format).toBe('wps')
   })
 
+  it('names an encrypted OOXML package from the application its SummaryInformation names, the extension choosing within it', async () => {
+    // [MS-OLEPS]: header (byte order FFFE, one section at 48), section: size, count, (id, offset), then VT_LPSTR.
+    const name = Buffer.from('Microsoft Excel\0', 'latin1')
+    const section = Buffer.concat([Buffer.from(new Uint32Array([16 + 8 + name.length, 1, 0x12, 16]).buffer), Buffer.from(new Uint32Array([0x1e, name.length]).buffer), name])
+    const header = Buffer.alloc(48)
+    header.writeUInt16LE(0xfffe, 0)
+    header.writeUInt32LE(1, 24)
+    header.writeUInt32LE(48, 44)
+    const wrapper = () => compoundFile({EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), EncryptedPackage: Buffer.alloc(4096, 7), '\u0005SummaryInformation': Buffer.concat([header, section])})
+    const misnamed = await id(wrapper(), 'xls')
+    expect([misnamed.format, misnamed.extensionMismatch]).toEqual(['xlsx', true])
+    expect(misnamed.basis).toContain('SummaryInformation names Microsoft Excel')
+    expect((await id(wrapper(), 'xlsm')).format).toBe('xlsm')
+  })
+
   it('names an encrypted OOXML package from the extension, with a warning', async () => {
     const r = await id(encryptedOoxml(), 'xlsb')
     expect(r.format).toBe('xlsb')

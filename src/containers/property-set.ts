@@ -1,6 +1,6 @@
 // [MS-OLEPS] property sets: the producing application from SummaryInformation (PIDSI_APPNAME) and its
 // version from DocumentSummaryInformation (PIDDSI_VERSION, major in the high word).
-import type {Cfb} from '../containers/cfb.js'
+import type {Cfb} from './cfb.js'
 
 function properties(b: Buffer): Map<number, string | number> {
   const out = new Map<number, string | number>()
