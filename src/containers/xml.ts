@@ -16,6 +16,13 @@ export function decodeEntities(text: string): string {
   })
 }
 
+/** The text of an XML part: UTF-16 (either order) when it starts with a byte-order mark, else UTF-8. */
+export function xmlText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2, 2 + ((bytes.length - 2) & ~1))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))).swap16().toString('utf16le')
+  return bytes.toString('utf8')
+}
+
 /** True when the text declares a DOCTYPE (reported as a warning by callers; it is never processed). */
 export const hasDoctype = (xml: string) => /<!DOCTYPE/i.test(xml.slice(0, 4096))
 

@@ -1,6 +1,7 @@
 // ZIP packages, decided from the central directory and at most two small parts:
 // ODF/EPUB/IDML by the `mimetype` entry (or the ODF manifest), OPC (OOXML, Visio, XPS) by the main
 // part that `_rels/.rels` points to and its content type, iWork and the rest by their entry names.
+import {xmlText} from '../containers/xml.js'
 import type {Zip} from '../containers/zip.js'
 import type {Decision} from './ole2.js'
 import {firstMessageType} from '../containers/iwa.js'
@@ -123,9 +124,6 @@ export async function identifyZip(zip: Zip, extension = ''): Promise<Decision> {
   }
   return byEntryNames(zip, extension)
 }
-
-// Package parts are UTF-8 or UTF-16 with a byte-order mark (Office for Windows Phone writes UTF-16).
-const xmlText = (b: Buffer) => (b[0] === 0xff && b[1] === 0xfe ? b.toString('utf16le', 2) : b[0] === 0xfe && b[1] === 0xff ? Buffer.from(b.subarray(2, b.length & ~1)).swap16().toString('utf16le') : b.toString('utf8'))
 
 async function opc(zip: Zip): Promise<Decision> {
   const types = xmlText(await zip.read(zip.find('[Content_Types].xml')!, 1024 * 1024))

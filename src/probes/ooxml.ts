@@ -1,6 +1,6 @@
 // OOXML packages (ECMA-376 Part 2): relationships and part names give most features without reading
 // the parts themselves; a few small parts (settings, workbook, sheets, external links) are then read.
-import {elements} from '../containers/xml.js'
+import {elements, xmlText} from '../containers/xml.js'
 import {addFeature, mergeFeatures} from './probe.js'
 import {ooxmlContent} from './ooxml-content.js'
 import {ooxmlFonts} from './fonts.js'
@@ -44,7 +44,7 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
   // The root element's namespaces are in the first bytes: inflate only those (the main part may be megabytes).
   const mainEntry = office ? r.zip.find(office.target.replace(/^\//, '')) : undefined
   const mainHead = mainEntry ? await r.zip.readHead(mainEntry, 4096).catch(() => undefined) : undefined
-  const mainXml = mainHead && (mainHead[0] === 0xff && mainHead[1] === 0xfe ? mainHead.toString('utf16le') : mainHead.toString('utf8'))
+  const mainXml = mainHead && xmlText(mainHead)
   if (strict || (mainXml && /xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\//.test(mainXml))) {
     r.metadata.ooxmlConformance = 'strict'
     addFeature(f, 'strict-ooxml', 'ISO/IEC 29500 Strict namespaces (purl.oclc.org/ooxml)')

@@ -1,5 +1,6 @@
 // ZIP packages: dispatch to the OOXML or ODF probe by the package's own markers (never the extension),
 // sharing one reader that caps every inflated part and the total inflated per file.
+import {xmlText} from '../containers/xml.js'
 import type {Zip, ZipEntry} from '../containers/zip.js'
 import type {ArtifactMetadata, Feature} from '../model.js'
 import {odfFeatures} from './odf.js'
@@ -55,7 +56,7 @@ export function partReader(zip: Zip, options: ProbeOptions): PartReader {
     async text(name, max) {
       const b = await reader.bytes(name, max)
       if (!b) return undefined
-      return b[0] === 0xff && b[1] === 0xfe ? b.toString('utf16le') : b.toString('utf8')
+      return xmlText(b)
     },
   }
   return reader

@@ -20,7 +20,6 @@ export type Memo<T> = {
   set(key: string, value: T): void
   readonly size: number
 }
-export type ContentMemo = Memo<ContentFindings>
 
 /** The memo key of a file's whole content and its context (extension, settings). */
 export const contentKey = (bytes: Buffer, context: string): string => `${digestOf('sha256', bytes).toString('hex')}.${context}`
@@ -64,9 +63,6 @@ export function createMemo<T>(limit: number, evicted?: (value: T) => void): Memo
     },
   }
 }
-
-/** A memo of findings by content key. */
-export const createContentMemo = (limit = 2048): ContentMemo => createMemo<ContentFindings>(limit)
 
 /** The ranges a file's first analysis read beyond its head (offset, length pairs, sorted and merged), their
  * bytes (joined) when the worker can afford to keep them, else the digest of their places and bytes, and

@@ -9,7 +9,7 @@ import {pdf} from '../../fixtures/builders/pdf.js'
 import type {Artifact} from '../../src/model.js'
 import {bufferSource, type Source} from '../../src/containers/source.js'
 import {openSourceSync} from '../../src/containers/sync-source.js'
-import {contentKey, createContentMemo, mergeReads, recall, type ContentFindings} from '../../src/services/content-memo.js'
+import {contentKey, createMemo, mergeReads, recall, type ContentFindings} from '../../src/services/content-memo.js'
 import {identifyRoots} from '../../src/services/identify.js'
 
 const findings = (format: string): ContentFindings => ({format, basis: [], extensionMismatch: false, features: [{id: 'xfa', evidence: 'e'}], warnings: []})
@@ -25,7 +25,7 @@ describe('content keys and the memo', () => {
   })
 
   it('keeps at most its limit, dropping the least recently used, and hands out frozen findings', () => {
-    const memo = createContentMemo(2)
+    const memo = createMemo<ContentFindings>(2)
     memo.set('a', findings('pdf'))
     memo.set('b', findings('docx'))
     memo.get('a') // a is now more recent than b
