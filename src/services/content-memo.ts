@@ -7,6 +7,7 @@
 // gets those findings without being analysed, having read only those ranges. Only results that depend on
 // nothing but the bytes are kept: none with an error, none that ran near a time budget.
 import * as crypto from 'node:crypto'
+import {receiveMessageOnPort, type MessagePort} from 'node:worker_threads'
 import type {Source} from '../containers/source.js'
 import {digestOf} from '../lib/hash.js'
 import type {Artifact} from '../model.js'
@@ -69,7 +70,8 @@ export function createMemo<T>(limit: number, evicted?: (value: T) => void): Memo
  * what the analysis found. */
 export type Replay = {ranges: number[]; bytes?: Buffer; digest?: string; findings: ContentFindings}
 
-// Per thread: each worker keeps its own (a copy seen by the other worker is analysed once more).
+// Per thread, and shared: each worker tells the others (shareReplays) what it remembers, so a copy met by
+// another worker is not analysed again.
 let kept = 0 // bytes of kept entries
 const replays = createMemo<Replay>(2048, (gone) => (kept -= gone.bytes?.length ?? 0))
 const MAX_RANGES = 1024 // merged ranges kept for one file: bounds memory
@@ -80,6 +82,41 @@ const SPAN_GAP = 4096 // ranges closer than this are read back in one read
 const MAX_KEPT = 256 * 1024
 const KEPT_BUDGET = 24 * 1024 * 1024
 let replayBuffer = Buffer.alloc(0)
+let shared: MessagePort | undefined
+
+/** Exchange remembered entries with the other workers of the pool through this port (the pool passes them on). */
+export function shareReplays(port: MessagePort | undefined): void {
+  shared = port
+}
+
+// Take in what the other workers remembered since the last look. Read synchronously: a worker's loop
+// rarely waits, so a listener would hear of them only after the last file.
+function takeShared(): void {
+  for (let m = shared && receiveMessageOnPort(shared); m; m = receiveMessageOnPort(shared!)) {
+    const [key, replay] = m.message as [string, Replay]
+    if (replays.get(key)) continue
+    if (!replay.bytes) {
+      keep(key, replay.ranges, undefined, replay.findings, replay.digest)
+      continue
+    }
+    // The joined bytes, cut back into one piece per range (structured clone gives a plain Uint8Array).
+    let at = 0
+    const joined = Buffer.from(replay.bytes.buffer, replay.bytes.byteOffset, replay.bytes.byteLength)
+    const parts = replay.ranges.filter((_, i) => i % 2 === 1).map((length) => joined.subarray(at, (at += length)))
+    keep(key, replay.ranges, parts, replay.findings)
+  }
+}
+
+// Keep an entry (parts: the bytes of each range): the bytes while the budget allows, else their digest.
+function keep(key: string, ranges: number[], parts: Buffer[] | undefined, findings: ContentFindings, digest?: string): Replay {
+  const total = parts?.reduce((n, b) => n + b.length, 0) ?? 0
+  const replay: Replay = parts && total <= MAX_KEPT && kept + total <= KEPT_BUDGET
+    ? {ranges, bytes: Buffer.concat(parts, total), findings} // a copy: reads may sit in reused memory
+    : {ranges, digest: digest ?? rangesDigest(ranges, (i) => parts![i / 2]!), findings}
+  kept += replay.bytes?.length ?? 0
+  replays.set(key, replay)
+  return replay
+}
 
 /** The digest of ranges (offset, length pairs) with their bytes, in order. */
 function rangesDigest(ranges: number[], bytesOf: (i: number) => Buffer): string {
@@ -161,6 +198,7 @@ export type Recall = {known?: ContentFindings; remember(findings: ContentFinding
  * a miss, trace the reads this file's analysis makes (through source.read) so that it can be remembered. */
 export async function recall(source: Source, context: string): Promise<Recall> {
   const key = `${source.size}.${contentKey(source.head, context)}`
+  takeShared()
   const known = replays.get(key)
   if (known && (await replayMatches(source, known))) return {known: known.findings, remember() {}}
   const reads: Array<[number, Buffer]> = []
@@ -184,11 +222,8 @@ export async function recall(source: Source, context: string): Promise<Recall> {
       if (traced > MAX_TRACED) return
       const merged = mergeReads(reads)
       if (merged.ranges.length / 2 > MAX_RANGES) return
-      const total = merged.bytes.reduce((n, b) => n + b.length, 0)
-      if (total <= MAX_KEPT && kept + total <= KEPT_BUDGET) {
-        kept += total
-        replays.set(key, {ranges: merged.ranges, bytes: Buffer.concat(merged.bytes, total), findings}) // a copy: reads may sit in reused memory
-      } else replays.set(key, {ranges: merged.ranges, digest: rangesDigest(merged.ranges, (i) => merged.bytes[i / 2]!), findings})
+      const replay = keep(key, merged.ranges, merged.bytes, findings)
+      shared?.postMessage([key, replay])
     },
   }
 }

@@ -6,6 +6,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {shareDerivedKeys} from '../containers/ooxml-crypto.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
+import {shareReplays} from './content-memo.js'
 import {identifyEntry, WHOLE_FILE, type IdentifyOptions} from './identify.js'
 import type {WorkerSetup} from './workers.js'
 
@@ -14,6 +15,7 @@ const setup = workerData as WorkerSetup
 const options: IdentifyOptions = {...setup.options, workers: 0, syncReads: true, scratch: Buffer.allocUnsafe(WHOLE_FILE)}
 const started = new Int32Array(setup.started)
 shareDerivedKeys(setup.keys)
+if (setup.options.dedupe !== false) shareReplays(setup.memo)
 // Records wait at most this long before they are sent, so slow files do not hold back fast ones.
 const FLUSH_MS = 100
 

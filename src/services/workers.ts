@@ -7,7 +7,7 @@
 import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {Worker} from 'node:worker_threads'
+import {MessageChannel, Worker, type MessagePort} from 'node:worker_threads'
 import {keyTableBytes} from '../containers/key-table.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
@@ -19,6 +19,9 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
 }
 
 const BATCH = 32
+// Files kept with each worker: a batch of copies takes about a millisecond, less than the main thread
+// may take to come back to the loop (output, GC), so two batches left the workers idle a third of the time.
+const WINDOW = 8 * BATCH
 const WARM_UP = 256
 // A moderate young generation per worker: with the probes on, parts and streams are short-lived
 // garbage, and 16 MiB cut the worker's CPU by about 13% against 8 MiB (32 MiB: 16%, but 280 MiB
@@ -26,10 +29,12 @@ const WARM_UP = 256
 const LIMITS = {maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512}
 
 /** What the pool tells each worker at start. */
-export type WorkerSetup = {options: IdentifyOptions; started: SharedArrayBuffer; keys: SharedArrayBuffer}
+export type WorkerSetup = {options: IdentifyOptions; started: SharedArrayBuffer; keys: SharedArrayBuffer; memo: MessagePort}
 
 type Slot = {
   worker: Worker
+  /** What the worker remembers of a file, passed on to the other workers (content-memo). */
+  memo: MessagePort
   /** Files sent and not answered yet, in the order sent. */
   pending: WalkedEntry[]
   /** Files this worker has started (written by the worker) and records received from it. */
@@ -88,9 +93,14 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
 
   const spawn = (): Slot => {
     const started = new SharedArrayBuffer(4)
-    const setup: WorkerSetup = {options: workerOptions, started, keys}
-    const worker = new Worker(script.script, {workerData: setup, eval: script.eval, resourceLimits: LIMITS})
-    const slot: Slot = {worker, pending: [], started: new Int32Array(started), received: 0, seen: 0, since: Date.now()}
+    const memo = new MessageChannel()
+    const setup: WorkerSetup = {options: workerOptions, started, keys, memo: memo.port2}
+    const worker = new Worker(script.script, {workerData: setup, transferList: [memo.port2], eval: script.eval, resourceLimits: LIMITS})
+    const slot: Slot = {worker, memo: memo.port1, pending: [], started: new Int32Array(started), received: 0, seen: 0, since: Date.now()}
+    memo.port1.on('message', (entry) => {
+      for (const other of slots) if (other !== slot) other.memo.postMessage(entry)
+    })
+    memo.port1.unref()
     worker.on('message', (json: string) => {
       if (!slots.includes(slot)) return // a replaced worker's late answers: its files were sent again
       const records = JSON.parse(json) as Artifact[]
@@ -117,6 +127,7 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     slot.pending = []
     slots[i] = spawn()
     void slot.worker.terminate()
+    slot.memo.close()
     signal()
   }
   const slots: Slot[] = Array.from({length: Math.max(1, count)}, spawn)
@@ -134,9 +145,9 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
 
   try {
     while (true) {
-      // Keep up to two batches with each worker, so it never waits for the next one; retried files first.
+      // Keep several batches with each worker, so it never waits for the next one; retried files first.
       for (const slot of slots) {
-        if (slot.pending.length > BATCH) continue
+        while (slot.pending.length < WINDOW && (retry.length > 0 || !walked)) {
         const batch: WalkedEntry[] = retry.splice(0, BATCH)
         while (!walked && batch.length < BATCH) {
           const next = await iterator.next()
@@ -148,10 +159,11 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
           slot.pending.push(...batch)
           slot.worker.postMessage(batch)
         }
+        }
       }
       while (ready.length > 0) yield await ready.shift()!
       if (walked && retry.length === 0 && slots.every((s) => s.pending.length === 0)) break
-      const full = slots.every((s) => s.pending.length > BATCH)
+      const full = slots.every((s) => s.pending.length >= WINDOW)
       if (full || (walked && retry.length === 0)) {
         await new Promise<void>((resolve) => {
           wake = resolve
@@ -163,5 +175,6 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     closing = true
     clearInterval(watchdog)
     await Promise.all(slots.map((s) => s.worker.terminate()))
+    for (const s of slots) s.memo.close()
   }
 }

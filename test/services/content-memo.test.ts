@@ -4,12 +4,13 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {randomBytes} from 'node:crypto'
+import {MessageChannel, receiveMessageOnPort} from 'node:worker_threads'
 import {strToU8, zipSync} from 'fflate'
 import {pdf} from '../../fixtures/builders/pdf.js'
 import type {Artifact} from '../../src/model.js'
 import {bufferSource, type Source} from '../../src/containers/source.js'
 import {openSourceSync} from '../../src/containers/sync-source.js'
-import {contentKey, createMemo, mergeReads, recall, type ContentFindings} from '../../src/services/content-memo.js'
+import {contentKey, createMemo, mergeReads, recall, shareReplays, type ContentFindings, type Replay} from '../../src/services/content-memo.js'
 import {identifyRoots} from '../../src/services/identify.js'
 
 const findings = (format: string): ContentFindings => ({format, basis: [], extensionMismatch: false, features: [{id: 'xfa', evidence: 'e'}], warnings: []})
@@ -203,6 +204,36 @@ describe('recall by replaying the ranges read', () => {
       expect((await recall(write('f.bin', other), small)).known).toBeUndefined()
     } finally {
       rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('tells the other workers of the pool what it remembers, and takes in what they remember', async () => {
+    const {port1: pool, port2: worker} = new MessageChannel()
+    shareReplays(worker)
+    try {
+      const context = `bin.shared-${Math.random()}`
+      const first = counting(file())
+      const miss = await recall(first.source, context)
+      await analyse(first.source)
+      miss.remember(findings('pdf'))
+      const [key, replay] = receiveMessageOnPort(pool)!.message as [string, Replay]
+      expect(key.endsWith(context)).toBe(true)
+      expect(replay.ranges).toEqual([10_000, 1000, 150_000, 1000])
+      expect(replay.findings.format).toBe('pdf')
+      // What another worker remembered of a file this one never analysed, as the pool passes it on.
+      const elsewhere = `bin.elsewhere-${Math.random()}`
+      pool.postMessage([key.replace(context, elsewhere), {...replay, findings: findings('xlsx')}])
+      pool.postMessage([key.replace(context, `${elsewhere}.digest`), {ranges: replay.ranges, digest: 'not the digest of these bytes', findings: findings('xlsx')}])
+      const copy = counting(file())
+      expect((await recall(copy.source, elsewhere)).known?.format).toBe('xlsx')
+      expect(copy.seen.bytes).toBe(2000) // checked against the bytes passed on, without analysis
+      const changed = file()
+      changed[150_010] = changed[150_010]! ^ 1
+      expect((await recall(counting(changed).source, elsewhere)).known).toBeUndefined()
+      expect((await recall(counting(file()).source, `${elsewhere}.digest`)).known).toBeUndefined()
+    } finally {
+      shareReplays(undefined)
+      pool.close()
     }
   })
 })
