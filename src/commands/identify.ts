@@ -1,8 +1,8 @@
 import {availableParallelism} from 'node:os'
 import {Args, Command, Flags} from '@oclif/core'
 import type {Artifact} from '../model.js'
-import {artifactRecord, ndjsonLine, tableRow, tableSummary} from '../report/artifacts.js'
-import {identifyRoots} from '../services/identify.js'
+import {artifactRecord, tableRow, tableSummary} from '../report/artifacts.js'
+import {identifyLines, identifyRoots} from '../services/identify.js'
 import {fail} from '../lib/fail.js'
 import {lineWriter, writeOut} from '../lib/output.js'
 import {progressLine} from '../lib/progress.js'
@@ -33,14 +33,25 @@ export default class Identify extends Command {
     const out = lineWriter()
     try {
       const options = {followSymlinks: flags['follow-symlinks'], probes: !flags['no-probes'], defaultPassword: !flags['no-default-password'], dedupe: !flags['no-dedupe'], concurrency: flags.concurrency, workers: flags.workers}
-      for await (const a of identifyRoots(roots, options)) {
-        byFormat.set(a.format, (byFormat.get(a.format) ?? 0) + 1)
-        if (a.error) errors++
-        if (a.error) codes.set(a.error.code, (codes.get(a.error.code) ?? 0) + 1)
-        progress.tick(Boolean(a.error))
-        if (flags.format === 'ndjson') await out.write(ndjsonLine(a))
-        else if (flags.format === 'table') await writeOut(tableRow(a))
-        else all.push(a)
+      const count = (format: string, code: string | undefined) => {
+        byFormat.set(format, (byFormat.get(format) ?? 0) + 1)
+        if (code) {
+          errors++
+          codes.set(code, (codes.get(code) ?? 0) + 1)
+        }
+        progress.tick(Boolean(code))
+      }
+      if (flags.format === 'ndjson') {
+        for await (const r of identifyLines(roots, options)) {
+          count(r.format, r.error)
+          await out.write(r.line)
+        }
+      } else {
+        for await (const a of identifyRoots(roots, options)) {
+          count(a.format, a.error?.code)
+          if (flags.format === 'table') await writeOut(tableRow(a))
+          else all.push(a)
+        }
       }
     } catch (e) {
       await out.flush()

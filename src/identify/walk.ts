@@ -16,7 +16,7 @@ export type WalkedEntry = {
   /** From lstat when the walk needed one; for plain files the opener's fstat gives size and mtime. */
   size?: number
   mtime?: string
-  /** The exact bytes to open (the resolved target for a followed link); path is used when absent. */
+  /** What to open when it is not the path itself (the resolved target of a followed link). */
   fsPath?: Buffer
   /** Set when the entry is not a regular file or could not be read. */
   problem?: {code: string; message: string}
@@ -61,8 +61,11 @@ export async function* walk(roots: string[], options: WalkOptions = {}): AsyncGe
       yield {root: path.dirname(root), path: root, relativePath: path.basename(root), size: rootStat.size, mtime: rootStat.mtime.toISOString()}
       continue
     }
+    // The joined path encodes back to the bytes walked (lib/fs-names), unless joining folded a '..' of the
+    // root that the kernel would resolve after a link: then the bytes go along (fewer to send otherwise).
+    const lexical = !root.split(path.sep).includes('..')
     const record = (d: Dir, extra: Partial<WalkedEntry>): WalkedEntry =>
-      ({root, path: path.join(root, d.rel), relativePath: d.rel, fsPath: d.fs, ...extra})
+      ({root, path: path.join(root, d.rel), relativePath: d.rel, ...(lexical ? {} : {fsPath: d.fs}), ...extra})
     // A folder is entered once, whatever way leads to it (bind mounts, followed links).
     const seen = new Set<string>([`${rootStat.dev}:${rootStat.ino}`])
     const stack: Dir[] = [{fs: Buffer.from(root), rel: ''}]

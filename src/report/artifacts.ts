@@ -15,6 +15,14 @@ export function ndjsonLine(a: Artifact): string {
   return `${JSON.stringify(artifactRecord(a))}\n`
 }
 
+/** A record as `identify --format ndjson` prints it (its line), with what the closing summary counts. */
+export type RecordLine = {line: string; format: string; error?: string}
+
+/** The printed form of an artifact: made where the artifact is made, so a worker thread serialises it once. */
+export function recordLine(a: Artifact): RecordLine {
+  return {line: ndjsonLine(a), format: a.format, error: a.error?.code}
+}
+
 /** One table row: format, flags, path, and the first reason. */
 export function tableRow(a: Artifact): string {
   const flags = [a.extensionMismatch ? 'misnamed' : '', ...a.features.map((f) => f.id), a.error ? `error:${a.error.code}` : ''].filter(Boolean)

@@ -6,6 +6,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {shareDerivedKeys} from '../containers/ooxml-crypto.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
+import {recordLine, type RecordLine} from '../report/artifacts.js'
 import {shareReplays} from './content-memo.js'
 import {identifyEntry, WHOLE_FILE, type IdentifyOptions} from './identify.js'
 import type {WorkerSetup} from './workers.js'
@@ -19,6 +20,9 @@ if (setup.options.dedupe !== false) shareReplays(setup.memo)
 // Records wait at most this long before they are sent, so slow files do not hold back fast ones.
 const FLUSH_MS = 100
 
+// Printed records go as they are (strings clone cheaply); artifacts as JSON text, cheaper than a clone.
+const send = (out: Array<Artifact | RecordLine>) => parentPort!.postMessage(options.lines ? out : JSON.stringify(out))
+
 const queue: WalkedEntry[][] = []
 let running = false
 
@@ -26,20 +30,21 @@ async function drain(): Promise<void> {
   running = true
   while (queue.length > 0) {
     const entries = queue.shift()!
-    let out: Artifact[] = []
+    let out: Array<Artifact | RecordLine> = []
     let last = Date.now()
     for (const entry of entries) {
       // Buffers arrive as plain Uint8Arrays after the structured clone.
       if (entry.fsPath) entry.fsPath = Buffer.from(entry.fsPath.buffer, entry.fsPath.byteOffset, entry.fsPath.byteLength)
       Atomics.add(started, 0, 1)
-      out.push(await identifyEntry(entry, options))
+      const artifact = await identifyEntry(entry, options)
+      out.push(options.lines ? recordLine(artifact) : artifact)
       if (Date.now() - last > FLUSH_MS) {
-        parentPort!.postMessage(JSON.stringify(out))
+        send(out)
         out = []
         last = Date.now()
       }
     }
-    if (out.length > 0) parentPort!.postMessage(JSON.stringify(out))
+    if (out.length > 0) send(out)
   }
   running = false
 }

@@ -9,6 +9,7 @@ import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
 import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
+import {recordLine, type RecordLine} from '../report/artifacts.js'
 import {DEFAULT_PROBE_BUDGET_MS, probe} from '../probes/index.js'
 import {recall, type ContentFindings} from './content-memo.js'
 import {mapConcurrent} from './pool.js'
@@ -31,6 +32,8 @@ export type IdentifyOptions = WalkOptions & {
   dedupe?: boolean
   /** With syncReads, one file at a time: memory of WHOLE_FILE bytes that heads are read into. */
   scratch?: Buffer
+  /** Workers answer with printed records (RecordLine) instead of artifacts: see identifyLines. */
+  lines?: boolean
 }
 
 /** The per-file budgets used when none are given. */
@@ -54,7 +57,7 @@ export async function identifyEntry(entry: WalkedEntry, options: IdentifyOptions
   const timeout = options.fileTimeout ?? DEFAULT_BUDGETS.fileTimeout
   let source: Source
   try {
-    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? encodeName(entry.path), {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout, scratch: options.syncReads ? options.scratch : undefined})
+    source = await (options.syncReads ? openSourceSync : openSource)(entry.fsPath ?? (base.pathBase64 ? encodeName(entry.path) : entry.path), {byteBudget: options.fileBytes ?? DEFAULT_BUDGETS.fileBytes, deadline: Date.now() + timeout, scratch: options.syncReads ? options.scratch : undefined})
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
     return {...base, error: {code, message: `cannot open ${entry.path}: ${(e as Error).message}`}}
@@ -116,8 +119,18 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
 
 /** Stream the Artifacts of every file under the roots. Missing roots throw RootError before any output. */
 export async function* identifyRoots(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<Artifact> {
+  yield* identifyAll(roots, {...options, lines: false}, (a) => a)
+}
+
+/** The same records as identifyRoots, printed as NDJSON lines (what `identify --format ndjson` writes). The
+ * workers print them: the main thread, which also walks and writes, then neither parses nor prints them. */
+export async function* identifyLines(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<RecordLine> {
+  yield* identifyAll(roots, {...options, lines: true}, recordLine)
+}
+
+async function* identifyAll<T>(roots: string[], options: IdentifyOptions, form: (a: Artifact) => T): AsyncGenerator<T> {
   await checkRoots(roots)
   const entries = walk(roots, options)
-  if ((options.workers ?? 0) > 0) yield* identifyInWorkers(entries, options.workers!, options)
-  else yield* mapConcurrent(entries, options.concurrency ?? 16, (entry) => identifyEntry(entry, options))
+  if ((options.workers ?? 0) > 0) yield* identifyInWorkers(entries, options.workers!, options, form)
+  else yield* mapConcurrent(entries, options.concurrency ?? 16, async (entry) => form(await identifyEntry(entry, options)))
 }

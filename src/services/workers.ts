@@ -61,8 +61,9 @@ const failed = (entry: WalkedEntry, code: string, message: string) => identifyEn
 /** How long a worker may stay on one file before it is ended: past the file's own budget, with slack. */
 export const watchdogBudget = (fileTimeout: number) => Math.ceil(fileTimeout * 1.1) + 500
 
-/** Identify the walked entries in `count` worker threads, yielding records as they come back. */
-export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, count: number, options: IdentifyOptions): AsyncGenerator<Artifact> {
+/** Identify the walked entries in `count` worker threads, yielding records as they come back, in the form
+ *  `form` gives an artifact (with options.lines, the form the workers send: RecordLine). */
+export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>, count: number, options: IdentifyOptions, form: (a: Artifact) => T): AsyncGenerator<T> {
   // Small trees are done on this thread: starting workers would cost more than it saves.
   const iterator = entries[Symbol.asyncIterator]()
   const first: WalkedEntry[] = []
@@ -73,16 +74,16 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     else first.push(next.value)
   }
   if (walked) {
-    yield* mapConcurrent(fromArray(first), options.concurrency ?? 16, (entry) => identifyEntry(entry, options))
+    yield* mapConcurrent(fromArray(first), options.concurrency ?? 16, async (entry) => form(await identifyEntry(entry, options)))
     return
   }
   const script = workerScript()
   const fileTimeout = options.fileTimeout ?? 30_000
   const budget = watchdogBudget(fileTimeout)
-  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes, dedupe: options.dedupe}
+  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes, dedupe: options.dedupe, lines: options.lines}
   // Derived password keys, shared by every worker of the pool (replacements included).
   const keys = new SharedArrayBuffer(keyTableBytes())
-  const ready: Array<Artifact | Promise<Artifact>> = []
+  const ready: Array<T | Promise<T>> = []
   let closing = false
   const retry: WalkedEntry[] = first // the entries read ahead go first
   let wake: (() => void) | undefined
@@ -101,9 +102,9 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
       for (const other of slots) if (other !== slot) other.memo.postMessage(entry)
     })
     memo.port1.unref()
-    worker.on('message', (json: string) => {
+    worker.on('message', (message: string | T[]) => {
       if (!slots.includes(slot)) return // a replaced worker's late answers: its files were sent again
-      const records = JSON.parse(json) as Artifact[]
+      const records = typeof message === 'string' ? (JSON.parse(message) as T[]) : message
       slot.pending.splice(0, records.length)
       slot.received += records.length
       ready.push(...records)
@@ -122,7 +123,7 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
     if (i < 0 || closing) return
     const current = Atomics.load(slot.started, 0) - slot.received - 1
     const stuck = slot.pending[current]
-    if (stuck) ready.push(failed(stuck, code, message))
+    if (stuck) ready.push(failed(stuck, code, message).then(form))
     retry.push(...slot.pending.filter((_, k) => k !== current))
     slot.pending = []
     slots[i] = spawn()
@@ -152,7 +153,7 @@ export async function* identifyInWorkers(entries: AsyncIterable<WalkedEntry>, co
         while (!walked && batch.length < BATCH) {
           const next = await iterator.next()
           if (next.done) walked = true
-          else if (next.value.problem) ready.push(identifyEntry(next.value, options)) // nothing to open: answered here
+          else if (next.value.problem) ready.push(identifyEntry(next.value, options).then(form)) // nothing to open: answered here
           else batch.push(next.value)
         }
         if (batch.length > 0) {

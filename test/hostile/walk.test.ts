@@ -1,6 +1,6 @@
 // Walk and per-file budget properties that need the process itself: folders that vanish mid-walk,
 // byte-exact names, and budgets that turn a stuck or greedy file into a record while the scan goes on.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -42,14 +42,33 @@ describe('file names as bytes', () => {
     const root = tmp()
     const raw = Buffer.from(`${root}/r\xe9sum\xe9.docx`, 'latin1')
     writeFileSync(raw, ooxml('docx'))
+    // A plain name inside a folder whose name is not UTF-8: the folder's bytes must reach the opener too.
+    mkdirSync(Buffer.from(`${root}/s\xe9rie`, 'latin1'))
+    writeFileSync(Buffer.from(`${root}/s\xe9rie/plain.docx`, 'latin1'), ooxml('docx'))
     const entries = []
     for await (const e of walk([root])) entries.push(e)
-    expect(entries).toHaveLength(1)
+    expect(entries).toHaveLength(2)
+    const inFolder = await identifyEntry(entries[1]!)
+    expect(inFolder.relativePath).toBe('s\udce9rie/plain.docx')
+    expect(inFolder.error).toBeUndefined()
+    expect(inFolder.format).toBe('docx')
     const a = await identifyEntry(entries[0]!)
     expect(a.format).toBe('docx')
     expect(Buffer.from(a.pathBase64!, 'base64').equals(raw)).toBe(true)
     expect(a.relativePath).toBe('r\udce9sum\udce9.docx')
     expect(JSON.stringify(a.path)).toContain('\\udce9') // well-formed JSON escapes, not U+FFFD
+  })
+})
+
+describe('a root with .. after a symbolic link', () => {
+  it('opens what the kernel finds there, not what joining the names gives', async () => {
+    const root = tmp()
+    mkdirSync(path.join(root, 'a', 'b'), {recursive: true})
+    writeFileSync(path.join(root, 'a', 'x.docx'), ooxml('docx'))
+    symlinkSync(path.join(root, 'a', 'b'), path.join(root, 'l'))
+    const records = []
+    for await (const e of walk([path.join(root, 'l') + '/..'])) records.push(await identifyEntry(e))
+    expect(records.map((r) => [r.relativePath, r.format, r.error?.code])).toEqual([['x.docx', 'docx', undefined]])
   })
 })
 

@@ -6,7 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {compoundFile} from '../../fixtures/builders/ole2.js'
 import {estateFiles} from '../../fixtures/build.js'
 import type {Artifact} from '../../src/model.js'
-import {identifyRoots} from '../../src/services/identify.js'
+import {ndjsonLine, type RecordLine} from '../../src/report/artifacts.js'
+import {identifyLines, identifyRoots} from '../../src/services/identify.js'
 
 let root: string
 beforeAll(() => {
@@ -36,6 +37,15 @@ describe('identify in worker threads', () => {
     expect(pooled.map((a) => a.relativePath)).toEqual(inline.map((a) => a.relativePath))
     expect(pooled.map((a) => [a.format, a.features.map((f) => f.id), a.error?.code])).toEqual(inline.map((a) => [a.format, a.features.map((f) => f.id), a.error?.code]))
     expect(pooled.filter((a) => a.error)).toEqual([])
+  }, 60_000)
+
+  it('prints in the workers (identifyLines) the very lines the main thread prints from the artifacts', async () => {
+    const printed: RecordLine[] = []
+    for await (const r of identifyLines([root], {workers: 2, probes: true})) printed.push(r)
+    const inline = await collect(0)
+    expect(printed.map((r) => r.line).sort()).toEqual(inline.map(ndjsonLine).sort())
+    expect(printed.map((r) => r.format).sort()).toEqual(inline.map((a) => a.format).sort())
+    expect(printed.every((r) => r.error === undefined)).toBe(true)
   }, 60_000)
 })
 
@@ -67,5 +77,10 @@ describe('the worker watchdog', () => {
     expect(out.filter((a) => a.error)).toHaveLength(1)
     expect(out.filter((a) => a.format === 'txt')).toHaveLength(300)
     expect(Date.now() - started).toBeLessThan(20_000)
+    // The same when the workers print the records: the stuck file's record is printed here.
+    const printed: RecordLine[] = []
+    for await (const r of identifyLines([slowRoot], {workers: 2, probes: true, fileTimeout: 100})) printed.push(r)
+    expect(printed).toHaveLength(301)
+    expect(printed.filter((r) => r.error).map((r) => [JSON.parse(r.line).path.endsWith('slow.xlsx'), r.error])).toEqual([[true, 'budget-exceeded']])
   }, 60_000)
 })
