@@ -77,9 +77,9 @@ const replays = createMemo<Replay>(2048, (gone) => (kept -= gone.bytes?.length ?
 const MAX_RANGES = 1024 // merged ranges kept for one file: bounds memory
 const MAX_TRACED = 8 * 1024 * 1024 // bytes an analysis may read and still be remembered (they are held until then)
 const SPAN_GAP = 4096 // ranges closer than this are read back in one read
-// Comparing a copy's bytes with kept bytes costs a tenth of hashing them: kept up to 256 KiB per file and
+// Comparing a copy's bytes with kept bytes costs a tenth of hashing them: kept up to 1 MiB per file and
 // 24 MiB per worker; beyond that, a digest.
-const MAX_KEPT = 256 * 1024
+const MAX_KEPT = 1024 * 1024
 const KEPT_BUDGET = 24 * 1024 * 1024
 let replayBuffer = Buffer.alloc(0)
 let shared: MessagePort | undefined

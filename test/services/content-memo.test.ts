@@ -173,10 +173,10 @@ describe('recall by replaying the ranges read', () => {
 
   it('checks a copy by digest when the ranges are too large to keep, and through blocking reads into reused memory', async () => {
     const context = `bin.recall-digest-${Math.random()}`
-    const big = () => Buffer.concat([file(), file()]) // 400,000 bytes
+    const big = () => Buffer.concat([file(), file(), file(), file(), file(), file()]) // 1,200,000 bytes
     const analyseBig = async (source: Source) => {
-      await source.read(5_000, 300_000) // over the 256 KiB kept per file: a digest is kept instead
-      await source.read(390_000, 100)
+      await source.read(5_000, 1_100_000) // over the 1 MiB kept per file: a digest is kept instead
+      await source.read(1_190_000, 100)
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-recall-'))
     try {
@@ -187,10 +187,16 @@ describe('recall by replaying the ranges read', () => {
       const first = write('a.bin', big())
       const miss = await recall(first, context)
       await analyseBig(first)
+      const {port1: pool, port2: worker} = new MessageChannel()
+      shareReplays(worker) // only to see what was kept
       miss.remember(findings('pdf'))
+      shareReplays(undefined)
+      const kept = receiveMessageOnPort(pool)!.message as [string, Replay]
+      pool.close()
+      expect([kept[1].bytes, kept[1].digest?.length]).toEqual([undefined, 64])
       expect((await recall(write('b.bin', big()), context)).known?.format).toBe('pdf')
       const changed = big()
-      changed[304_999] = changed[304_999]! ^ 1
+      changed[1_104_999] = changed[1_104_999]! ^ 1
       expect((await recall(write('c.bin', changed), context)).known).toBeUndefined()
       // Kept bytes, read back through readInto from a file on disk.
       const small = `bin.recall-kept-${Math.random()}`
