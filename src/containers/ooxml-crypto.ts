@@ -7,7 +7,7 @@ import {createDecipheriv, createHash} from 'node:crypto'
 import {digestOf} from '../lib/hash.js'
 import type {Cfb} from './cfb.js'
 import {createKeyTable} from './key-table.js'
-import {sha1Spin} from './sha1-spin.js'
+import {stretch} from './key-stretch.js'
 import {decodeEntities, firstElement} from './xml.js'
 
 /** The only password ever tried. */
@@ -38,7 +38,7 @@ function spin(algorithm: string, start: Buffer, rounds: number): Buffer {
   return h
 }
 function spinOnce(algorithm: string, start: Buffer, rounds: number): Buffer {
-  if (algorithm === 'sha1' && start.length === 20) return sha1Spin(start, rounds)
+  if ((algorithm === 'sha1' && start.length === 20) || (algorithm === 'sha512' && start.length === 64)) return stretch(algorithm, start, rounds)
   let h = start
   const buf = Buffer.alloc(4 + h.length)
   for (let i = 0; i < rounds; i++) {
