@@ -42,16 +42,24 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
 // Before each tool, not once: some kernels reclaim page-cache pages left untouched for a minute or so
 // (DAMON pageout on this box), and a tool that reads only heads would leave the next one a colder cache.
 const warmCache = () => execSync(`find ${tree} -type f -print0 | xargs -0 cat > /dev/null`)
-const warm: Run[] = tools.map(([name, cmd], i) => {
-  console.error(`warm: ${name}…`)
-  warmCache()
-  return measure(cmd(tree), out(i))
-})
+// Wall times on a shared machine move by up to a quarter from one run to the next: every tool runs ROUNDS
+// times, the tools taking turns within a round, and the median run of each is reported.
+const ROUNDS = arg('rounds', 3)
+const runs: Run[][] = tools.map(() => [])
+for (let round = 1; round <= ROUNDS; round++) {
+  tools.forEach(([name, cmd], i) => {
+    console.error(`warm, round ${round}/${ROUNDS}: ${name}…`)
+    warmCache()
+    runs[i]!.push(measure(cmd(tree), out(i)))
+  })
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
+const warm: Run[] = runs.map((r) => ({...r[0]!, wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)), rssMiB: Math.max(...r.map((x) => x.rssMiB))}))
 const fileRun = warm[0]!
-console.log(`\n## Warm cache, ${FILES} files, ${(bytes / 2 ** 30).toFixed(1)} GiB (${process.env.BENCH_NOTE ?? `load average ${execSync('cat /proc/loadavg').toString().split(' ')[0]}`})\n`)
-console.log(row(['tool', 'wall s', 'files/s', 'vs file', 'CPU s', 'files per CPU-s', 'peak RSS', 'records']))
-console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']))
-warm.forEach((r, i) => console.log(row([tools[i]![0], r.wall.toFixed(1), Math.round(FILES / r.wall), `${(fileRun.wall / r.wall).toFixed(2)}x`, r.cpu.toFixed(1), Math.round(FILES / r.cpu), mib(r.rssMiB), r.lines])))
+console.log(`\n## Warm cache, ${FILES} files, ${(bytes / 2 ** 30).toFixed(1)} GiB, median of ${ROUNDS} rounds (${process.env.BENCH_NOTE ?? `load average ${execSync('cat /proc/loadavg').toString().split(' ')[0]}`})\n`)
+console.log(row(['tool', 'wall s', 'files/s', 'vs file', 'CPU s', 'files per CPU-s', 'peak RSS', 'records', 'wall s, each round']))
+console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']))
+warm.forEach((r, i) => console.log(row([tools[i]![0], r.wall.toFixed(1), Math.round(FILES / r.wall), `${(fileRun.wall / r.wall).toFixed(2)}x`, r.cpu.toFixed(1), Math.round(FILES / r.cpu), mib(r.rssMiB), r.lines, runs[i]!.map((x) => x.wall.toFixed(1)).join(' ')])))
 // The probes issue's measure: the share of identification's files/s kept with the probes on.
 if (!flag('skip-probes')) {
   const kept = (i: number) => `${Math.round((warm[1]!.wall / warm[i]!.wall) * 100)}%`

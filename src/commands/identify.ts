@@ -2,7 +2,7 @@ import {availableParallelism} from 'node:os'
 import {Args, Command, Flags} from '@oclif/core'
 import type {Artifact} from '../model.js'
 import {artifactRecord, tableRow, tableSummary} from '../report/artifacts.js'
-import {identifyLines, identifyRoots} from '../services/identify.js'
+import {identifyPrinted, identifyRoots} from '../services/identify.js'
 import {fail} from '../lib/fail.js'
 import {lineWriter, writeOut} from '../lib/output.js'
 import {progressLine} from '../lib/progress.js'
@@ -42,9 +42,9 @@ export default class Identify extends Command {
         progress.tick(Boolean(code))
       }
       if (flags.format === 'ndjson') {
-        for await (const r of identifyLines(roots, options)) {
-          count(r.format, r.error)
-          await out.write(r.line)
+        for await (const printed of identifyPrinted(roots, options)) {
+          for (const r of printed.records) count(r.format, r.error)
+          await out.write(printed.text)
         }
       } else {
         for await (const a of identifyRoots(roots, options)) {

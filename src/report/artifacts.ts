@@ -15,12 +15,13 @@ export function ndjsonLine(a: Artifact): string {
   return `${JSON.stringify(artifactRecord(a))}\n`
 }
 
-/** A record as `identify --format ndjson` prints it (its line), with what the closing summary counts. */
-export type RecordLine = {line: string; format: string; error?: string}
+/** Records as `identify --format ndjson` prints them: the text of their lines and, for each, what the
+ * closing summary counts (format, error code). */
+export type PrintedRecords = {text: string; records: Array<{format: string; error?: string}>}
 
-/** The printed form of an artifact: made where the artifact is made, so a worker thread serialises it once. */
-export function recordLine(a: Artifact): RecordLine {
-  return {line: ndjsonLine(a), format: a.format, error: a.error?.code}
+/** Print records: where they are made, so that a worker thread serialises them once, in one piece. */
+export function printRecords(artifacts: Artifact[]): PrintedRecords {
+  return {text: artifacts.map(ndjsonLine).join(''), records: artifacts.map((a) => ({format: a.format, error: a.error?.code}))}
 }
 
 /** One table row: format, flags, path, and the first reason. */

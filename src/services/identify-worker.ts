@@ -6,7 +6,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {shareDerivedKeys} from '../containers/ooxml-crypto.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
-import {recordLine, type RecordLine} from '../report/artifacts.js'
+import {printRecords} from '../report/artifacts.js'
 import {shareReplays} from './content-memo.js'
 import {identifyEntry, WHOLE_FILE, type IdentifyOptions} from './identify.js'
 import type {WorkerSetup} from './workers.js'
@@ -20,8 +20,8 @@ if (setup.options.dedupe !== false) shareReplays(setup.memo)
 // Records wait at most this long before they are sent, so slow files do not hold back fast ones.
 const FLUSH_MS = 100
 
-// Printed records go as they are (strings clone cheaply); artifacts as JSON text, cheaper than a clone.
-const send = (out: Array<Artifact | RecordLine>) => parentPort!.postMessage(options.lines ? out : JSON.stringify(out))
+// Records go printed (one text for the batch), or as artifacts in JSON text, cheaper than a clone.
+const send = (out: Artifact[]) => parentPort!.postMessage(options.printed ? printRecords(out) : JSON.stringify(out))
 
 const queue: WalkedEntry[][] = []
 let running = false
@@ -30,14 +30,13 @@ async function drain(): Promise<void> {
   running = true
   while (queue.length > 0) {
     const entries = queue.shift()!
-    let out: Array<Artifact | RecordLine> = []
+    let out: Artifact[] = []
     let last = Date.now()
     for (const entry of entries) {
       // Buffers arrive as plain Uint8Arrays after the structured clone.
       if (entry.fsPath) entry.fsPath = Buffer.from(entry.fsPath.buffer, entry.fsPath.byteOffset, entry.fsPath.byteLength)
       Atomics.add(started, 0, 1)
-      const artifact = await identifyEntry(entry, options)
-      out.push(options.lines ? recordLine(artifact) : artifact)
+      out.push(await identifyEntry(entry, options))
       if (Date.now() - last > FLUSH_MS) {
         send(out)
         out = []

@@ -9,7 +9,7 @@ import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
 import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
-import {recordLine, type RecordLine} from '../report/artifacts.js'
+import {printRecords, type PrintedRecords} from '../report/artifacts.js'
 import {DEFAULT_PROBE_BUDGET_MS, probe} from '../probes/index.js'
 import {recall, type ContentFindings} from './content-memo.js'
 import {mapConcurrent} from './pool.js'
@@ -32,8 +32,8 @@ export type IdentifyOptions = WalkOptions & {
   dedupe?: boolean
   /** With syncReads, one file at a time: memory of WHOLE_FILE bytes that heads are read into. */
   scratch?: Buffer
-  /** Workers answer with printed records (RecordLine) instead of artifacts: see identifyLines. */
-  lines?: boolean
+  /** Workers answer with printed records (PrintedRecords) instead of artifacts: see identifyPrinted. */
+  printed?: boolean
 }
 
 /** The per-file budgets used when none are given. */
@@ -119,18 +119,35 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
 
 /** Stream the Artifacts of every file under the roots. Missing roots throw RootError before any output. */
 export async function* identifyRoots(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<Artifact> {
-  yield* identifyAll(roots, {...options, lines: false}, (a) => a)
+  yield* identifyAll(roots, {...options, printed: false}, ARTIFACTS)
 }
 
-/** The same records as identifyRoots, printed as NDJSON lines (what `identify --format ndjson` writes). The
- * workers print them: the main thread, which also walks and writes, then neither parses nor prints them. */
-export async function* identifyLines(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<RecordLine> {
-  yield* identifyAll(roots, {...options, lines: true}, recordLine)
+/** The same records as identifyRoots, printed as NDJSON lines (what `identify --format ndjson` writes), in
+ * batches. The workers print them: the main thread, which also walks and writes, then neither parses nor
+ * prints them, nor passes them on one by one. */
+export async function* identifyPrinted(roots: string[], options: IdentifyOptions = {}): AsyncGenerator<PrintedRecords> {
+  yield* identifyAll(roots, {...options, printed: true}, PRINTED)
 }
 
-async function* identifyAll<T>(roots: string[], options: IdentifyOptions, form: (a: Artifact) => T): AsyncGenerator<T> {
+/** How records travel: the form made of an artifact on this thread, and what a worker's message holds
+ * (a JSON array of artifacts, or PrintedRecords when options.printed). */
+export type RecordForm<T> = {of(a: Artifact): T; decode(message: unknown): {items: T[]; files: number}}
+
+const ARTIFACTS: RecordForm<Artifact> = {
+  of: (a) => a,
+  decode(message) {
+    const items = JSON.parse(message as string) as Artifact[]
+    return {items, files: items.length}
+  },
+}
+const PRINTED: RecordForm<PrintedRecords> = {
+  of: (a) => printRecords([a]),
+  decode: (message) => ({items: [message as PrintedRecords], files: (message as PrintedRecords).records.length}),
+}
+
+async function* identifyAll<T>(roots: string[], options: IdentifyOptions, form: RecordForm<T>): AsyncGenerator<T> {
   await checkRoots(roots)
   const entries = walk(roots, options)
   if ((options.workers ?? 0) > 0) yield* identifyInWorkers(entries, options.workers!, options, form)
-  else yield* mapConcurrent(entries, options.concurrency ?? 16, async (entry) => form(await identifyEntry(entry, options)))
+  else yield* mapConcurrent(entries, options.concurrency ?? 16, async (entry) => form.of(await identifyEntry(entry, options)))
 }

@@ -11,7 +11,7 @@ import {MessageChannel, Worker, type MessagePort} from 'node:worker_threads'
 import {keyTableBytes} from '../containers/key-table.js'
 import type {WalkedEntry} from '../identify/walk.js'
 import type {Artifact} from '../model.js'
-import {identifyEntry, type IdentifyOptions} from './identify.js'
+import {identifyEntry, type IdentifyOptions, type RecordForm} from './identify.js'
 import {mapConcurrent} from './pool.js'
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
@@ -61,9 +61,8 @@ const failed = (entry: WalkedEntry, code: string, message: string) => identifyEn
 /** How long a worker may stay on one file before it is ended: past the file's own budget, with slack. */
 export const watchdogBudget = (fileTimeout: number) => Math.ceil(fileTimeout * 1.1) + 500
 
-/** Identify the walked entries in `count` worker threads, yielding records as they come back, in the form
- *  `form` gives an artifact (with options.lines, the form the workers send: RecordLine). */
-export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>, count: number, options: IdentifyOptions, form: (a: Artifact) => T): AsyncGenerator<T> {
+/** Identify the walked entries in `count` worker threads, yielding records as they come back, in `form`. */
+export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>, count: number, options: IdentifyOptions, form: RecordForm<T>): AsyncGenerator<T> {
   // Small trees are done on this thread: starting workers would cost more than it saves.
   const iterator = entries[Symbol.asyncIterator]()
   const first: WalkedEntry[] = []
@@ -74,13 +73,13 @@ export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>,
     else first.push(next.value)
   }
   if (walked) {
-    yield* mapConcurrent(fromArray(first), options.concurrency ?? 16, async (entry) => form(await identifyEntry(entry, options)))
+    yield* mapConcurrent(fromArray(first), options.concurrency ?? 16, async (entry) => form.of(await identifyEntry(entry, options)))
     return
   }
   const script = workerScript()
   const fileTimeout = options.fileTimeout ?? 30_000
   const budget = watchdogBudget(fileTimeout)
-  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes, dedupe: options.dedupe, lines: options.lines}
+  const workerOptions: IdentifyOptions = {probes: options.probes, defaultPassword: options.defaultPassword, fileTimeout: options.fileTimeout, fileBytes: options.fileBytes, dedupe: options.dedupe, printed: options.printed}
   // Derived password keys, shared by every worker of the pool (replacements included).
   const keys = new SharedArrayBuffer(keyTableBytes())
   const ready: Array<T | Promise<T>> = []
@@ -102,12 +101,12 @@ export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>,
       for (const other of slots) if (other !== slot) other.memo.postMessage(entry)
     })
     memo.port1.unref()
-    worker.on('message', (message: string | T[]) => {
+    worker.on('message', (message: unknown) => {
       if (!slots.includes(slot)) return // a replaced worker's late answers: its files were sent again
-      const records = typeof message === 'string' ? (JSON.parse(message) as T[]) : message
-      slot.pending.splice(0, records.length)
-      slot.received += records.length
-      ready.push(...records)
+      const {items, files} = form.decode(message)
+      slot.pending.splice(0, files)
+      slot.received += files
+      ready.push(...items)
       signal()
     })
     worker.on('error', (e) => replace(slot, 'internal-error', `identification crashed: ${e.message}`))
@@ -123,7 +122,7 @@ export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>,
     if (i < 0 || closing) return
     const current = Atomics.load(slot.started, 0) - slot.received - 1
     const stuck = slot.pending[current]
-    if (stuck) ready.push(failed(stuck, code, message).then(form))
+    if (stuck) ready.push(failed(stuck, code, message).then(form.of))
     retry.push(...slot.pending.filter((_, k) => k !== current))
     slot.pending = []
     slots[i] = spawn()
@@ -153,7 +152,7 @@ export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>,
         while (!walked && batch.length < BATCH) {
           const next = await iterator.next()
           if (next.done) walked = true
-          else if (next.value.problem) ready.push(identifyEntry(next.value, options).then(form)) // nothing to open: answered here
+          else if (next.value.problem) ready.push(identifyEntry(next.value, options).then(form.of)) // nothing to open: answered here
           else batch.push(next.value)
         }
         if (batch.length > 0) {

@@ -6,8 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {compoundFile} from '../../fixtures/builders/ole2.js'
 import {estateFiles} from '../../fixtures/build.js'
 import type {Artifact} from '../../src/model.js'
-import {ndjsonLine, type RecordLine} from '../../src/report/artifacts.js'
-import {identifyLines, identifyRoots} from '../../src/services/identify.js'
+import {ndjsonLine, type PrintedRecords} from '../../src/report/artifacts.js'
+import {identifyPrinted, identifyRoots} from '../../src/services/identify.js'
 
 let root: string
 beforeAll(() => {
@@ -39,18 +39,22 @@ describe('identify in worker threads', () => {
     expect(pooled.filter((a) => a.error)).toEqual([])
   }, 60_000)
 
-  it('prints in the workers (identifyLines) the very lines the main thread prints from the artifacts', async () => {
-    const printed: RecordLine[] = []
-    for await (const r of identifyLines([root], {workers: 2, probes: true})) printed.push(r)
+  it('prints in the workers (identifyPrinted) the very lines the main thread prints from the artifacts', async () => {
+    const printed: PrintedRecords[] = []
+    for await (const batch of identifyPrinted([root], {workers: 2, probes: true})) printed.push(batch)
     const inline = await collect(0)
-    expect(printed.map((r) => r.line).sort()).toEqual(inline.map(ndjsonLine).sort())
-    expect(printed.map((r) => r.format).sort()).toEqual(inline.map((a) => a.format).sort())
-    expect(printed.every((r) => r.error === undefined)).toBe(true)
+    const lines = printed.flatMap((b) => b.text.split('\n').filter(Boolean).map((l) => `${l}\n`))
+    expect(lines.sort()).toEqual(inline.map(ndjsonLine).sort())
+    expect(printed.length).toBeLessThan(lines.length) // in batches
+    // Each batch counts its own lines, in order.
+    for (const b of printed) expect(b.records.map((r) => r.format)).toEqual(b.text.split('\n').filter(Boolean).map((l) => JSON.parse(l).format))
+    expect(printed.flatMap((b) => b.records).every((r) => r.error === undefined)).toBe(true)
   }, 60_000)
 })
 
 // A file whose probe keeps a worker busy far past the per-file budget (the default-password check on an
-// agile-encrypted package claiming 1,000,000 SHA-512 rounds: legal, and slow) must not hold the scan:
+// agile-encrypted package claiming 1,000,000 SHA-384 rounds, hashed by node:crypto: legal, and over a
+// second) must not hold the scan:
 // the watchdog ends that worker, the file gets budget-exceeded, and every other file still gets a record.
 describe('the worker watchdog', () => {
   let slowRoot: string
@@ -60,7 +64,7 @@ describe('the worker watchdog', () => {
     const b64 = (n: number) => Buffer.alloc(n, 1).toString('base64')
     const xml = `<?xml version="1.0" encoding="UTF-8"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">` +
       `<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}"/>` +
-      `<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="1000000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}" encryptedVerifierHashInput="${b64(16)}" encryptedVerifierHashValue="${b64(64)}" encryptedKeyValue="${b64(32)}"/></keyEncryptor></keyEncryptors></encryption>`
+      `<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="1000000" saltSize="16" blockSize="16" keyBits="256" hashSize="48" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA384" saltValue="${b64(16)}" encryptedVerifierHashInput="${b64(16)}" encryptedVerifierHashValue="${b64(64)}" encryptedKeyValue="${b64(32)}"/></keyEncryptor></keyEncryptors></encryption>`
     const info = Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from(xml)])
     writeFileSync(path.join(slowRoot, 'slow.xlsx'), compoundFile({EncryptionInfo: info, EncryptedPackage: Buffer.alloc(4096, 7)}))
   })
@@ -78,9 +82,11 @@ describe('the worker watchdog', () => {
     expect(out.filter((a) => a.format === 'txt')).toHaveLength(300)
     expect(Date.now() - started).toBeLessThan(20_000)
     // The same when the workers print the records: the stuck file's record is printed here.
-    const printed: RecordLine[] = []
-    for await (const r of identifyLines([slowRoot], {workers: 2, probes: true, fileTimeout: 100})) printed.push(r)
-    expect(printed).toHaveLength(301)
-    expect(printed.filter((r) => r.error).map((r) => [JSON.parse(r.line).path.endsWith('slow.xlsx'), r.error])).toEqual([[true, 'budget-exceeded']])
+    const printed: PrintedRecords[] = []
+    for await (const batch of identifyPrinted([slowRoot], {workers: 2, probes: true, fileTimeout: 100})) printed.push(batch)
+    const lines = printed.flatMap((b) => b.text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Artifact))
+    expect(lines).toHaveLength(301)
+    expect(printed.flatMap((b) => b.records)).toHaveLength(301)
+    expect(lines.filter((a) => a.error).map((a) => [a.path.endsWith('slow.xlsx'), a.error!.code])).toEqual([[true, 'budget-exceeded']])
   }, 60_000)
 })
