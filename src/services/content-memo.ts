@@ -159,18 +159,26 @@ export function mergeReads(reads: Array<[number, Buffer]>): {ranges: number[]; b
 async function replayMatches(source: Source, known: Replay): Promise<boolean> {
   const spent = source.bytesRead
   const r = known.ranges
+  // Spans: ranges less than SPAN_GAP apart, read in one call: [first range, end, start, length, place in kept bytes].
+  const spans: Array<[number, number, number, number, number]> = []
+  for (let i = 0, at = 0; i < r.length; ) {
+    let j = i + 2
+    while (j < r.length && r[j]! - (r[j - 2]! + r[j - 1]!) <= SPAN_GAP) j += 2
+    spans.push([i, j, r[i]!, r[j - 2]! + r[j - 1]! - r[i]!, at])
+    for (let k = i; k < j; k += 2) at += r[k + 1]!
+    i = j
+  }
+  // Compared with kept bytes from the last span back: on a cold disk the kernel reads a range whose preceding
+  // pages are not cached as asked, while an ascending walk looks sequential and pulls read-ahead with it. A
+  // digest takes the ranges in order.
+  if (known.bytes) spans.reverse()
   const hash = known.bytes ? undefined : crypto.createHash('sha256')
   const place = Buffer.alloc(12)
-  let at = 0 // position in known.bytes
   try {
-    for (let i = 0; i < r.length; ) {
-      let j = i + 2
-      while (j < r.length && r[j]! - (r[j - 2]! + r[j - 1]!) <= SPAN_GAP) j += 2
-      const spanStart = r[i]!
-      const spanLength = r[j - 2]! + r[j - 1]! - spanStart
+    for (const [i, j, spanStart, spanLength, kept] of spans) {
       if (source.readInto && replayBuffer.length < spanLength) replayBuffer = Buffer.allocUnsafe(Math.min(MAX_TRACED, Math.max(spanLength, 64 * 1024)))
       const span = source.readInto && spanLength <= replayBuffer.length ? source.readInto(spanStart, spanLength, replayBuffer) : await source.read(spanStart, spanLength)
-      for (let k = i; k < j; k += 2) {
+      for (let k = i, at = kept; k < j; k += 2) {
         const bytes = span.subarray(r[k]! - spanStart, r[k]! - spanStart + r[k + 1]!)
         if (known.bytes) {
           if (bytes.length !== r[k + 1]! || !bytes.equals(known.bytes.subarray(at, at + r[k + 1]!))) return false
@@ -181,7 +189,6 @@ async function replayMatches(source: Source, known: Replay): Promise<boolean> {
           hash!.update(place).update(bytes)
         }
       }
-      i = j
     }
     return known.bytes ? true : hash!.digest('hex') === known.digest
   } catch {
