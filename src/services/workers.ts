@@ -3,7 +3,9 @@
 // back in batches (a message per file cost the main thread more than the walk). Each worker counts the
 // files it starts in shared memory, so the watchdog knows which file a silent worker is stuck on without
 // a message per file: that file gets a budget-exceeded record, the worker is replaced, and every other
-// file it held is sent again. Every file still gets exactly one record.
+// file it held is sent again. Every file still gets exactly one record. What a worker remembers of a file
+// (content-memo) comes to the pool on its memo port and goes on to the other workers (a replacement starts
+// empty), so that a copy is analysed once per scan, not once per worker.
 import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
