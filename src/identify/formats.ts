@@ -60,6 +60,8 @@ const ROWS: Row[] = [
   ['xlr', 'Microsoft Works Spreadsheet', 'spreadsheet', C, MS, 'application/vnd.ms-works', 'xlr wks', 'fmt/901'],
   ['wdb', 'Microsoft Works Database', 'database', C, MS, 'application/vnd.ms-works', 'wdb'],
   ['wordml', 'Microsoft Word 2003 XML (WordprocessingML)', 'word-processing', D, MS, 'application/vnd.ms-wordml', 'xml'],
+  ['docx-flat', 'Microsoft Word 2007+ XML Document (Flat OPC: the whole OOXML package in one XML file)', 'word-processing', O, MS, 'application/xml', 'xml'],
+  ['pptx-flat', 'Microsoft PowerPoint 2007+ XML Presentation (Flat OPC)', 'presentation', O, MS, 'application/xml', 'xml'],
   ['spreadsheetml', 'Microsoft Excel 2003 XML (SpreadsheetML)', 'spreadsheet', D, MS, 'application/vnd.ms-spreadsheetml', 'xml'],
   ['slk', 'Symbolic Link (SYLK) spreadsheet', 'spreadsheet', D, MS, 'application/x-sylk', 'slk sylk', 'x-fmt/106'],
   ['ooxml-encrypted', 'Password-encrypted Office Open XML package (type not readable)', 'other', D, MS, 'application/x-ooxml-encrypted', '', 'fmt/494'],

@@ -49,9 +49,9 @@ const FLAT_ODF: Record<string, string> = {text: 'fodt', spreadsheet: 'fods', pre
 /** Name the format of a text file, or undefined when the head is not text. */
 export function sniffText(head: Buffer, extension: string): Hit | undefined {
   const text = decodeText(head)
-  if (text === undefined) return mailWithBinaryBody(head)
+  if (text === undefined) return mailWithBinaryBody(head) ?? textWithControlBytes(head, extension)
   const start = text.trimStart()
-  if (start.startsWith('<')) return xml(start)
+  if (start.startsWith('<')) return xml(start, extension)
   if (start.startsWith('%!')) return postscript(start, extension)
   if (/^(999\r?\n[^\n]*\r?\n\s*)?0\r?\n\s*SECTION\r?\n/.test(start)) return is('dxf', 'DXF group code 0 / SECTION at the start')
   if (isMail(start)) return is('eml', 'RFC 5322 / MIME header fields at the start (e-mail message or web archive)')
@@ -61,8 +61,23 @@ export function sniffText(head: Buffer, extension: string): Hit | undefined {
   return is('txt', 'no signature; bytes look like text')
 }
 
-function xml(text: string): Hit {
+// An OOXML package saved as one XML file (Flat OPC): its parts are pkg:part elements, each with its content type.
+const FLAT_OPC = /schemas\.microsoft\.com\/office\/2006\/xmlPackage/
+const FLAT_MAIN: Array<[RegExp, string, string]> = [
+  [/(wordprocessingml\.document|ms-word\.document\.macroEnabled)\.main\+xml/, 'docx-flat', 'Word'],
+  [/(presentationml\.(presentation|slideshow)|ms-powerpoint\.(presentation|slideshow)\.macroEnabled)\.main\+xml/, 'pptx-flat', 'PowerPoint'],
+]
+// Elements that make a text an HTML page or fragment when it has no XML declaration (an exported snippet
+// starting with <h1> or <table> is not XML, even when it happens to be well formed).
+const HTML_ROOTS = new Set(['html', 'head', 'body', 'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'span', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'nav', 'main', 'pre', 'form', 'script', 'style', 'meta', 'link', 'title', 'blockquote', 'dl', 'figure', 'a', 'img', 'br', 'hr', 'iframe'])
+
+function xml(text: string, extension: string): Hit {
   const progid = /<\?mso-application\s+progid\s*=\s*["']([^"']+)["']/i.exec(text)?.[1]
+  if (FLAT_OPC.test(text)) {
+    for (const [type, id, app] of FLAT_MAIN) if (type.test(text)) return is(id, `Flat OPC package (pkg:package) whose main part is a ${app} document`)
+    if (progid === 'Word.Document') return is('docx-flat', 'Flat OPC package (pkg:package), <?mso-application progid="Word.Document"?>')
+    if (progid === 'PowerPoint.Show') return is('pptx-flat', 'Flat OPC package (pkg:package), <?mso-application progid="PowerPoint.Show"?>')
+  }
   if (progid === 'Word.Document') return is('wordml', '<?mso-application progid="Word.Document"?> (Word 2003 XML)')
   if (progid === 'Excel.Sheet') return is('spreadsheetml', '<?mso-application progid="Excel.Sheet"?> (Excel 2003 XML)')
   const aid = /<\?aid\s[^?]*\btype\s*=\s*["'](\w+)["']/.exec(text)?.[1]
@@ -83,6 +98,7 @@ function xml(text: string): Hit {
   if (/(^|:)xdp$/.test(root) && /ns\.adobe\.com\/xdp/.test(attrs)) return is('xdp', `root element ${root} in the XDP namespace`)
   if (/(^|:)svg$/.test(root)) return is('svg', `root element ${root}`)
   if (/^html$/i.test(root)) return is('html', `root element ${root}`)
+  if (HTML_ROOTS.has(root.toLowerCase()) && !text.startsWith('<?xml') && extension !== 'xml') return is('html', `first element <${root}> is an HTML element, no XML declaration (an HTML fragment)`)
   if (text.startsWith('<?xml') || root) return is('xml', root ? `XML, root element ${root}` : 'XML declaration')
   return is('txt', 'text starting with "<" but no element')
 }
@@ -121,6 +137,25 @@ function mailWithBinaryBody(head: Buffer): Hit | undefined {
   const text = decodeText(head.subarray(0, zero))
   if (text === undefined || !/\r?\n\r?\n/.test(text) || !isMail(text.trimStart())) return undefined
   return is('eml', 'RFC 5322 header fields at the start, then a binary body (e-mail message)')
+}
+
+// Text with control bytes where text tools leave them (Excel writes NULs into a SpreadsheetML NaN,
+// exported cells keep raw 0x01-0x1F): told only by what holds despite them, an XML declaration at the
+// start (a few control bytes), or a delimited-text name on lines of text holding its delimiter (the
+// extension breaks the tie the bytes leave, with a warning).
+function textWithControlBytes(head: Buffer, extension: string): Hit | undefined {
+  let control = 0
+  for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) control++
+  if (head.length < 16) return undefined
+  const text = head.toString('utf8').replace(/\0/g, ' ')
+  const warning = [`${control} control byte(s) in the first ${head.length} bytes of the text`]
+  const start = text.trimStart()
+  if (start.startsWith('<?xml') && control <= head.length * 0.05) return {...xml(start, extension), warnings: warning}
+  const delimiter = {csv: ',;', tsv: '\t', tab: '\t'}[extension]
+  if (delimiter && control <= head.length * 0.3 && /[\r\n]/.test(text) && [...delimiter].some((d) => text.includes(d))) {
+    return is('csv', `lines of text holding delimiters, with control bytes; extension .${extension}`, warning)
+  }
+  return undefined
 }
 
 // A CSV's first lines hold the same number of delimiters; prose does not.

@@ -149,10 +149,29 @@ describe('text formats', () => {
     ['prose', 'Dear team,\nthe minutes follow.\nRegards\n', 'txt'],
     ['an e-mail message', 'Received: from mx.example.org\n\tby mail.example.org\nFrom: a@example.org\nTo: b@example.org\nSubject: minutes\n\nHello\n', 'eml'],
     ['a Markdown table (not CSV)', '| a | b |\n| - | - |\n| 1 | 2 |\n', 'txt'],
+    ['Word Flat OPC (a whole package in one XML file)', '<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"/><pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></pkg:package>', 'docx-flat'],
+    ['PowerPoint Flat OPC named by its progid only', '<?xml version="1.0"?>\n<?mso-application progid="PowerPoint.Show"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/_rels/.rels"/></pkg:package>', 'pptx-flat'],
+    ['an HTML fragment (not XML)', '<h1 id="t">Title</h1>\n<p>text<br>more</p>\n', 'html'],
+    ['an XHTML-looking element after an XML declaration', '<?xml version="1.0"?>\n<table><row/></table>', 'xml'],
   ]
   for (const [what, text, format] of cases) {
     it(`names ${what} ${format}`, async () => expect((await id(text)).format).toBe(format))
   }
+
+  it('reads text with control bytes where text tools leave them: an XML declaration, or a .csv name on delimited lines', async () => {
+    const rows = '<Row><Cell><Data ss:Type="String">a cell</Data></Cell></Row>\n'.repeat(8)
+    const nan = Buffer.concat([Buffer.from(`<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">${rows}<Data>0.nan`), Buffer.alloc(14), Buffer.from('</Data></Workbook>\n')])
+    const sheet = await id(nan, 'xml')
+    expect([sheet.format, sheet.warnings]).toEqual(['spreadsheetml', [`14 control byte(s) in the first ${nan.length} bytes of the text`]])
+    const cells = Buffer.from('1,\x01,\x01\r\n2,\x02,\x02\r\n3,"\r","\n"\r\n', 'latin1')
+    expect((await id(cells, 'csv')).format).toBe('csv')
+    expect((await id(cells, 'bin')).format).toBe('unknown') // no name to break the tie
+    expect((await id(Buffer.alloc(64, 1), 'csv')).format).toBe('unknown') // control bytes only
+  })
+
+  it('keeps an element named like HTML in a .xml file XML', async () => {
+    expect((await id('<table><row/></table>\n', 'xml')).format).toBe('xml')
+  })
 
   it('lets .csv name a one-column CSV that bytes alone call text', async () => {
     expect((await id('=cmd|calc!A0\n', 'csv')).format).toBe('csv')
