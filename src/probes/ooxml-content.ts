@@ -2,7 +2,7 @@
 // tracking, protection, mail merge, DDE fields), workbook and sheet protection, external links.
 import {elements, firstElement, isTrue, texts} from '../containers/xml.js'
 import {addFeature} from './probe.js'
-import type {PartReader} from './package.js'
+import {sheetParts, type PartReader} from './package.js'
 import {xlsbProtection, xlsbRecords} from './xlsb.js'
 
 const MAX_SHEET = 8 * 1024 * 1024
@@ -61,11 +61,13 @@ function lastStartTag(bytes: Buffer, name: string): number {
   return -1
 }
 
-/** Read the parts that need reading and add their features. */
-export async function ooxmlContent(r: PartReader, _targets: string[]): Promise<void> {
+/** Read the parts that need reading and add their features. `main`: the officeDocument part, which names
+ * the folder of a workbook's sheets (xl/ by convention, but any folder is valid). */
+export async function ooxmlContent(r: PartReader, main: string | undefined): Promise<void> {
   if (r.names.includes('word/document.xml') || r.names.some((n) => /^word\/document\d*\.xml$/.test(n))) await word(r)
-  if (r.names.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) await excel(r)
-  if (r.names.includes('xl/workbook.bin')) await xlsbProtection(r)
+  const book = main && /(^|\/)workbook\d*\.(xml|bin)$/.test(main) && r.names.includes(main) ? main : r.names.find((n) => /^xl\/workbook\d*\.(xml|bin)$/.test(n))
+  if (book?.endsWith('.xml')) await excel(r, book)
+  if (book?.endsWith('.bin')) await xlsbProtection(r, book)
   await externalLinks(r)
 }
 
@@ -99,12 +101,12 @@ async function word(r: PartReader) {
   }
 }
 
-async function excel(r: PartReader) {
+async function excel(r: PartReader, book: string) {
   const f = r.features
-  const workbook = (await r.text('xl/workbook.xml', 4 * 1024 * 1024)) ?? ''
+  const workbook = (await r.text(book, 4 * 1024 * 1024)) ?? ''
   const wp = firstElement(workbook, 'workbookProtection')
   if (wp && (isTrue(wp.attributes.lockStructure) || isTrue(wp.attributes.lockWindows))) addFeature(f, 'workbook-protection', `workbookProtection${isTrue(wp.attributes.lockStructure) ? ' lockStructure' : ''}${isTrue(wp.attributes.lockWindows) ? ' lockWindows' : ''}`)
-  for (const sheet of r.names.filter((n) => /^xl\/(worksheets|dialogsheets)\/[^/]+\.xml$/.test(n)).slice(0, MAX_SHEETS)) {
+  for (const sheet of sheetParts(r, book, 'worksheets|dialogsheets', 'xml').slice(0, MAX_SHEETS)) {
     const bytes = await r.bytes(sheet, MAX_SHEET)
     if (!bytes) continue
     // sheetProtection follows the cell data: find it in the bytes and decode only the element.

@@ -93,7 +93,7 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
     }
   }
   await programActions(r, rels)
-  await ooxmlContent(r, rels.filter((x) => !x.external).map((x) => x.target))
+  await ooxmlContent(r, mainEntry?.name)
   await applicationOf(r)
   await ooxmlFonts(r)
 }

@@ -76,3 +76,9 @@ export const packageProbe: Probe = {
   applies: (i) => i.container.kind === 'zip',
   run: (i, options) => (i.container.kind === 'zip' ? packageFeatures(i.container.zip, options) : Promise.resolve({})),
 }
+
+/** The parts of a workbook's sheets of these kinds, beside the workbook part. */
+export function sheetParts(r: PartReader, book: string, kinds: string, extension: string): string[] {
+  const dir = book.includes('/') ? `${book.slice(0, book.lastIndexOf('/') + 1)}` : ''
+  return r.names.filter((n) => n.startsWith(dir) && new RegExp(`^(${kinds})/[^/]+\\.${extension}$`).test(n.slice(dir.length)))
+}

@@ -3,7 +3,7 @@
 // BrtSheetProtection (535) in each sheet, each preceded by an "Iso" record (677 / 678) when the
 // password is kept as a salted hash. External links use BrtBeginSupBook (360).
 import {addFeature} from './probe.js'
-import type {PartReader} from './package.js'
+import {sheetParts, type PartReader} from './package.js'
 
 const MAX_SHEET = 8 * 1024 * 1024
 const MAX_SHEETS = 200
@@ -30,15 +30,15 @@ export function* xlsbRecords(b: Buffer): Generator<{type: number; data: Buffer}>
 }
 
 /** Workbook and sheet protection of an XLSB package. */
-export async function xlsbProtection(r: PartReader): Promise<void> {
+export async function xlsbProtection(r: PartReader, part = 'xl/workbook.bin'): Promise<void> {
   const f = r.features
-  const book = await r.bytes('xl/workbook.bin', MAX_SHEET)
+  const book = await r.bytes(part, MAX_SHEET)
   for (const rec of book ? xlsbRecords(book) : []) {
     if (rec.type !== BOOK_PROTECTION || rec.data.length < 6) continue
     const flags = rec.data.readUInt16LE(4) // fLockStructure (bit 0), fLockWindow (bit 1)
-    if (flags & 3) addFeature(f, 'workbook-protection', `BrtBookProtection${flags & 1 ? ' lockStructure' : ''}${flags & 2 ? ' lockWindows' : ''} in xl/workbook.bin`)
+    if (flags & 3) addFeature(f, 'workbook-protection', `BrtBookProtection${flags & 1 ? ' lockStructure' : ''}${flags & 2 ? ' lockWindows' : ''} in ${part}`)
   }
-  for (const sheet of r.names.filter((n) => /^xl\/(worksheets|dialogsheets|macrosheets)\/[^/]+\.bin$/.test(n)).slice(0, MAX_SHEETS)) {
+  for (const sheet of sheetParts(r, part, 'worksheets|dialogsheets|macrosheets', 'bin').slice(0, MAX_SHEETS)) {
     const bytes = await r.bytes(sheet, MAX_SHEET)
     let iso = false
     for (const rec of bytes ? xlsbRecords(bytes) : []) {

@@ -25,11 +25,21 @@ const sheetProtection = (locked: number, protpwd = 0) => {
 }
 const bookProtection = (flags: number) => record(534, Buffer.from([0, 0, 0, 0, flags, 0]))
 
-function xlsb(workbook: Buffer[], sheet: Buffer[]): Buffer {
-  const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.worksheet"/><Override PartName="/xl/workbook.bin" ContentType="${XLSB}"/></Types>`
-  const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+// dir: the workbook's folder, xl by convention, but the officeDocument relationship may name any.
+function xlsb(workbook: Buffer[], sheet: Buffer[], dir = 'xl'): Buffer {
+  const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.worksheet"/><Override PartName="/${dir}/workbook.bin" ContentType="${XLSB}"/></Types>`
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${dir}/workbook.bin"/></Relationships>`
   const cells = record(0x91, Buffer.alloc(0)) // BrtBeginSheetData before the protection, as Excel writes it
-  return Buffer.from(zipSync({'[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), 'xl/workbook.bin': Buffer.concat(workbook), 'xl/worksheets/sheet1.bin': Buffer.concat([cells, ...sheet])}))
+  return Buffer.from(zipSync({'[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), [`${dir}/workbook.bin`]: Buffer.concat(workbook), [`${dir}/worksheets/sheet1.bin`]: Buffer.concat([cells, ...sheet])}))
+}
+
+// The same workbook as XML parts.
+function xlsx(dir: string): Buffer {
+  const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${dir}/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${dir}/workbook.xml"/></Relationships>`
+  const book = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><workbookProtection lockStructure="1"/></workbook>'
+  const sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><sheetProtection sheet="1" password="83AF"/></worksheet>'
+  return Buffer.from(zipSync({'[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), [`${dir}/workbook.xml`]: strToU8(book), [`${dir}/worksheets/sheet1.xml`]: strToU8(sheet)}))
 }
 
 describe('XLSB protection records', () => {
@@ -47,6 +57,17 @@ describe('XLSB protection records', () => {
 
   it('ignores the unlocked protection options Excel writes in every sheet, and unset workbook flags', async () => {
     expect((await probeBytes(xlsb([bookProtection(0)], [sheetProtection(0)]), 'd.xlsb')).ids).toEqual([])
+  })
+
+  it('finds the sheets beside the workbook part the package names, in whatever folder (xlsb and xlsx)', async () => {
+    const bin = await probeBytes(xlsb([bookProtection(1)], [sheetProtection(1, 0x83af)], 'wtf'), 'e.xlsb')
+    expect(bin.ids).toEqual(['password-protected-sheet', 'workbook-protection'])
+    expect(bin.evidence['password-protected-sheet']).toBe('BrtSheetProtection in wtf/worksheets/sheet1.bin, enforced, with a password verifier')
+    for (const dir of ['xl', 'wtf']) {
+      const xml = await probeBytes(xlsx(dir), 'f.xlsx')
+      expect(xml.ids, dir).toEqual(['password-protected-sheet', 'workbook-protection'])
+      expect(xml.evidence['password-protected-sheet']).toContain(`${dir}/worksheets/sheet1.xml`)
+    }
   })
 
   it('stops at a record that runs past the end of the part', () => {
