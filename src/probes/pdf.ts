@@ -50,6 +50,7 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
   const {resolve} = doc
   const encrypt = resolve(doc.trailer.Encrypt)
   if (isDict(encrypt)) encryption(encrypt.d, doc, add)
+  else if (doc.trailer.Encrypt !== undefined) add('encrypted', '/Encrypt in the trailer, but the encryption dictionary cannot be read (damaged): content encrypted by an unknown handler')
   const catalog = resolve(doc.trailer.Root)
   let version = doc.version
   if (isDict(catalog)) {
@@ -134,8 +135,25 @@ export function embeddedPdfs(doc: PdfDocument): Buffer[] {
   return out
 }
 
+// ISO 32000 7.6.5: with crypt filters (V 4 and 5), streams and strings use StmF and StrF (Identity when
+// absent) and embedded files EFF. When only the attachments are encrypted and their filter's AuthEvent is
+// EFOpen, the document opens without a password, which is asked for when an attachment is opened
+// (AuthEvent DocOpen, the default, asks at opening as usual).
+function attachmentsOnly(e: Record<string, PdfValue>, doc: PdfDocument): boolean {
+  const identity = (v: PdfValue | undefined) => v === undefined || isName(v, 'Identity')
+  const eff = e.EFF
+  if (!(typeof e.V === 'number' && e.V >= 4 && identity(e.StmF) && identity(e.StrF) && isName(eff) && eff.n !== 'Identity')) return false
+  const filters = doc.resolve(e.CF)
+  const filter = isDict(filters) ? doc.resolve(filters.d[eff.n]) : undefined
+  return isDict(filter) && isName(filter.d.AuthEvent, 'EFOpen')
+}
+
 function encryption(e: Record<string, PdfValue>, doc: PdfDocument, add: (id: string, evidence: string) => void) {
   const filter = isName(e.Filter) ? e.Filter.n : '?'
+  if (filter === 'Standard' && attachmentsOnly(e, doc)) {
+    add('encrypted', `only the embedded files are encrypted (crypt filter ${isName(e.EFF) ? e.EFF.n : '?'}, AuthEvent EFOpen; V=${e.V}, R=${e.R ?? '?'}): the document opens without a password`)
+    return
+  }
   add('encrypted', `/Encrypt with the ${filter} security handler (V=${e.V ?? '?'}, R=${e.R ?? '?'})`)
   if (/PubSec/i.test(filter)) add('certificate-encryption', `public-key security handler ${filter}`)
   else if (/MicrosoftIRMServices|Adobe\.APS/i.test(filter)) add('irm', `rights-management security handler ${filter}`)

@@ -28,6 +28,19 @@ describe('PDF probe', () => {
     expect(cert.ids).toEqual(['certificate-encryption', 'encrypted'])
   })
 
+  it('tells a file that encrypts only its attachments (AuthEvent EFOpen) from one that asks at opening, and keeps a damaged /Encrypt', async () => {
+    const id = Buffer.alloc(16, 7)
+    const trailer = `/Root 1 0 R /Encrypt 2 0 R /ID [${hex(id)} ${hex(id)}]`
+    const handler = (event: string) => `<< /Filter /Standard /V 5 /R 6 /Length 256 /StmF /Identity /StrF /Identity /EFF /StdCF /CF << /StdCF << /CFM /AESV3 /AuthEvent /${event} >> >> /O ${hex(Buffer.alloc(48, 1))} /U ${hex(Buffer.alloc(48, 2))} /P -4 >>`
+    const attachments = await probeBytes(pdf(['<< /Type /Catalog >>', handler('EFOpen')], [], trailer), 'a.pdf')
+    expect(attachments.ids).toEqual(['encrypted'])
+    expect(attachments.evidence.encrypted).toContain('only the embedded files are encrypted')
+    expect((await probeBytes(pdf(['<< /Type /Catalog >>', handler('DocOpen')], [], trailer), 'd.pdf')).ids).toEqual(['encrypted', 'requires-password'])
+    const damaged = await probeBytes(pdf(['<< /Type /Catalog >>', 'E< /Filter /Standard /V 5 >>'], [], trailer), 'x.pdf')
+    expect(damaged.ids).toEqual(['encrypted'])
+    expect(damaged.evidence.encrypted).toContain('cannot be read')
+  })
+
   it('reports dynamic XFA, nested JavaScript actions, attachments and Launch; not empty signature fields', async () => {
     const bytes = pdf([
       '<< /Type /Catalog /NeedsRendering true /AcroForm << /Fields [2 0 R] /XFA 3 0 R >> /OpenAction << /S /Launch /F (calc.exe) >> >>',
