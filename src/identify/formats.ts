@@ -187,7 +187,7 @@ const ROWS: Row[] = [
   // Neutral text and archives
   ['html', 'HTML document', 'text', O, 'W3C / WHATWG', 'text/html', 'html htm xhtml', 'fmt/96'],
   ['xml', 'XML document', 'text', O, 'W3C', 'application/xml', 'xml', 'fmt/101'],
-  ['csv', 'Comma-separated values', 'text', O, 'IETF', 'text/csv', 'csv tsv tab', 'x-fmt/18'],
+  ['csv', 'Comma-separated values', 'text', O, 'IETF', 'text/csv', 'csv tsv tab txt', 'x-fmt/18'], // .txt: Excel's "Text (Tab delimited)" and many exports
   ['txt', 'Plain text', 'text', O, '', 'text/plain', 'txt text log md ini cfg conf', 'x-fmt/111'],
   ['zip', 'ZIP archive', 'archive', D, 'PKWARE', 'application/zip', 'zip', 'x-fmt/263'],
   ['7z', '7-Zip archive', 'archive', O, 'Igor Pavlov', 'application/x-7z-compressed', '7z', 'fmt/484'],

@@ -5,7 +5,7 @@ import type {Zip, ZipEntry} from '../containers/zip.js'
 import type {ArtifactMetadata, Feature} from '../model.js'
 import {odfFeatures} from './odf.js'
 import {ooxmlFeatures} from './ooxml.js'
-import type {Probe, ProbeOptions, ProbeResult} from './probe.js'
+import {addFeature, type Probe, type ProbeOptions, type ProbeResult} from './probe.js'
 
 const MAX_PART = 8 * 1024 * 1024
 const MAX_TOTAL = 32 * 1024 * 1024
@@ -67,6 +67,10 @@ export async function packageFeatures(zip: Zip, options: ProbeOptions): Promise<
   const reader = partReader(zip, options)
   if (zip.find('[Content_Types].xml')) await ooxmlFeatures(reader)
   else if (zip.find('mimetype') || zip.find('META-INF/manifest.xml')) await odfFeatures(reader)
+  // ZIP's own encryption (PKWARE or AES, general-purpose flag bit 0): the archive's contents cannot be read
+  // without the password. Office and ODF packages never use it (they encrypt otherwise).
+  const locked = zip.entries.filter((e) => e.encrypted)
+  if (locked.length > 0) addFeature(reader.features, 'encrypted', `${locked.length} of ${zip.entries.length} entries password-encrypted (ZIP encryption), e.g. ${locked[0]!.name.slice(0, 120)}`)
   return {features: reader.features, warnings: reader.warnings, metadata: reader.metadata}
 }
 

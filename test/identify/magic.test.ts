@@ -173,6 +173,12 @@ describe('text formats', () => {
     expect((await id('<table><row/></table>\n', 'xml')).format).toBe('xml')
   })
 
+  it('does not call a tab-delimited .txt misnamed (Excel saves "Text (Tab delimited)" as .txt)', async () => {
+    const tabbed = await id('a\tb\tc\n1\t2\t3\n4\t5\t6\n', 'txt')
+    expect([tabbed.format, tabbed.extensionMismatch]).toEqual(['csv', false])
+    expect((await id('a\tb\tc\n1\t2\t3\n4\t5\t6\n', 'doc')).extensionMismatch).toBe(true)
+  })
+
   it('lets .csv name a one-column CSV that bytes alone call text', async () => {
     expect((await id('=cmd|calc!A0\n', 'csv')).format).toBe('csv')
   })
