@@ -4,7 +4,8 @@
 export type PdfName = {n: string}
 export type PdfString = {s: string} // raw bytes as latin1
 export type PdfRef = {r: number; g: number}
-export type PdfStream = {start: number; end: number; raw?: Buffer; data?: Buffer}
+/** A stream body's place in the file; obj and gen name its object (the key of an encrypted file's stream). */
+export type PdfStream = {start: number; end: number; raw?: Buffer; data?: Buffer; obj?: number; gen?: number}
 export type PdfDict = {d: Record<string, PdfValue>; stream?: PdfStream}
 export type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict
 

@@ -5,6 +5,7 @@
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
 import {cachedReader, ReadCapError} from './pdf-reads.js'
 import type {Sieve} from './pdf-sieve.js'
+import {streamDecryptor, type StreamDecryptor} from './pdf-crypt.js'
 import {readXref, type ReadAt} from './pdf-xref.js'
 import {decodeStream, type PdfDocument, type PdfLimits} from './pdf.js'
 
@@ -66,12 +67,14 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
     if (e instanceof ReadCapError) return undefined
     throw e
   }
-  const doc = lazyDocument(xref.trailer, locs, read, {version, warnings, maxInflate, size})
+  const crypt: Crypt = {}
+  const doc = lazyDocument(xref.trailer, locs, read, {version, warnings, maxInflate, size, crypt})
   // An xref that cannot find the document catalog is lying (an update that lists nothing): scan instead.
   if (!isDict(doc.resolve(xref.trailer.Root))) return undefined
-  const compressed = xref.trailer.Encrypt === undefined ? objectStreams(xref.entries, locs) : []
-  // Encrypted content is not decrypted: objects packed in an encrypted file's object streams stay unseen.
-  if (xref.trailer.Encrypt !== undefined && objectStreams(xref.entries, locs).length > 0) warnings.push('encrypted PDF: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
+  // An encrypted file's streams are read when the empty user password opens it (owner restrictions only).
+  if (xref.trailer.Encrypt !== undefined) crypt.decrypt = streamDecryptor(xref.trailer, doc.resolve)
+  const compressed = xref.trailer.Encrypt === undefined || crypt.decrypt ? objectStreams(xref.entries, locs) : []
+  if (xref.trailer.Encrypt !== undefined && !crypt.decrypt && objectStreams(xref.entries, locs).length > 0) warnings.push('encrypted PDF that needs a password: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
   for (const os of compressed) await unpack(os, doc, xref.entries, locs, sieve, keep)
   for (const num of keep) {
     const v = doc.get(num)
@@ -136,7 +139,10 @@ async function unpack(os: number, doc: LazyDocument, entries: Map<number, unknow
 
 type LazyDocument = PdfDocument & {get(num: number): PdfValue | undefined; load(dict: PdfDict): Promise<void>}
 
-function lazyDocument(trailer: Record<string, PdfValue>, locs: Map<number, Loc>, read: ReadAt, o: {version?: string; warnings: string[]; maxInflate: number; size: number}): LazyDocument {
+// How an encrypted file's stream bodies are decrypted, once known (undefined: they are not read).
+type Crypt = {decrypt?: StreamDecryptor}
+
+function lazyDocument(trailer: Record<string, PdfValue>, locs: Map<number, Loc>, read: ReadAt, o: {version?: string; warnings: string[]; maxInflate: number; size: number; crypt: Crypt}): LazyDocument {
   const cache = new Map<number, PdfValue | undefined>()
   const budget = {inflated: 0, max: o.maxInflate}
   const encrypted = trailer.Encrypt !== undefined
@@ -156,7 +162,7 @@ function lazyDocument(trailer: Record<string, PdfValue>, locs: Map<number, Loc>,
           let start = lex.pos + 6
           if (loc.buf[start] === 13) start++
           if (loc.buf[start] === 10) start++
-          value.stream = {start: loc.base + start, end: loc.next}
+          value.stream = {start: loc.base + start, end: loc.next, obj: num, gen: loc.gen}
         }
       }
     } catch (e) {
@@ -190,6 +196,11 @@ function lazyDocument(trailer: Record<string, PdfValue>, locs: Map<number, Loc>,
     const at = buf.indexOf('endstream')
     s.raw = buf.subarray(0, at < 0 ? buf.length : at)
   }
-  const streamData = (dict: PdfDict) => (dict.stream?.raw && !encrypted ? decodeStream(dict, dict.stream.raw, budget, o.warnings) : undefined)
+  const streamData = (dict: PdfDict) => {
+    const raw = dict.stream?.raw
+    if (!raw || dict.stream!.data) return dict.stream?.data
+    const plain = encrypted ? o.crypt.decrypt?.(dict, raw) : raw
+    return plain ? decodeStream(dict, plain, budget, o.warnings) : undefined
+  }
   return {version: o.version, objects: new Map(), trailer, resolve, streamData, warnings: o.warnings, get, load}
 }

@@ -4,6 +4,7 @@
 // References are resolved with a depth limit, and the parser has a nesting limit, so no input loops.
 // pdf-open.ts is the fast path through the xref; both give the same PdfDocument.
 import {inflateSync} from 'node:zlib'
+import {streamDecryptor} from './pdf-crypt.js'
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
 
 export {isDict, isName, isRef, isString, parseValue} from './pdf-lexer.js'
@@ -18,7 +19,8 @@ export type PdfDocument = {
   objects: Map<string, PdfValue>
   trailer: Record<string, PdfValue>
   resolve(v: PdfValue | undefined, depth?: number): PdfValue | undefined
-  /** The decoded bytes of a stream (FlateDecode or none), undefined when encrypted, too big or broken. */
+  /** The decoded bytes of a stream (FlateDecode or none), undefined when too big, broken, or encrypted
+   * behind a password (an owner-restricted file's streams are decrypted). */
   streamData(dict: PdfDict): Buffer | undefined
   /** Read a stream's body so that streamData can decode it (openPdf reads bodies only when asked). */
   load?(dict: PdfDict): Promise<void>
@@ -38,7 +40,8 @@ export function decodeStream(dict: PdfDict, raw: Buffer, budget: {inflated: numb
     budget.inflated += out.length
     return (dict.stream.data = out)
   } catch {
-    warnings.push('a stream does not inflate or passes the inflation cap')
+    const warning = 'a stream does not inflate or passes the inflation cap' // said once per file, not per stream
+    if (!warnings.includes(warning)) warnings.push(warning)
     return undefined
   }
 }
@@ -81,7 +84,7 @@ export function readPdf(bytes: Buffer, limits: PdfLimits = {}): PdfDocument {
       const len = value.d.Length
       let end = typeof len === 'number' && start + len <= text.length && /^\s*endstream/.test(text.slice(start + len, start + len + 32)) ? start + len : text.indexOf('endstream', start)
       if (end < 0) end = text.length
-      value.stream = {start, end}
+      value.stream = {start, end, obj: Number(m[1]), gen: Number(m[2])}
       header.lastIndex = end
       if (isName(value.d.Type, 'ObjStm')) objStreams.push(value)
       if (isName(value.d.Type, 'XRef')) mergeTrailer(trailer, value.d)
@@ -92,10 +95,6 @@ export function readPdf(bytes: Buffer, limits: PdfLimits = {}): PdfDocument {
     const v = new Lexer(bytes, t.index! + 7).value()
     if (isDict(v)) mergeTrailer(trailer, v.d)
   }
-  const encrypted = trailer.Encrypt !== undefined
-  const budget = {inflated: 0, max: limits.maxInflate ?? 32 * 1024 * 1024}
-  const streamData = (dict: PdfDict): Buffer | undefined => (!dict.stream || encrypted ? undefined : decodeStream(dict, bytes.subarray(dict.stream.start, dict.stream.end), budget, warnings))
-  for (const os of objStreams) readObjectStream(os, streamData, objects)
   const resolve = (v: PdfValue | undefined, depth = 0): PdfValue | undefined => {
     let cur = v
     for (let d = depth; isRef(cur); d++) {
@@ -104,6 +103,19 @@ export function readPdf(bytes: Buffer, limits: PdfLimits = {}): PdfDocument {
     }
     return cur
   }
+  // An encrypted file's streams are read when the empty user password opens it (owner restrictions only).
+  const encrypted = trailer.Encrypt !== undefined
+  const decrypt = encrypted ? streamDecryptor(trailer, resolve) : undefined
+  if (encrypted && !decrypt && objStreams.length > 0) warnings.push('encrypted PDF that needs a password: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
+  const budget = {inflated: 0, max: limits.maxInflate ?? 32 * 1024 * 1024}
+  const streamData = (dict: PdfDict): Buffer | undefined => {
+    if (!dict.stream) return undefined
+    if (dict.stream.data) return dict.stream.data
+    const raw = bytes.subarray(dict.stream.start, dict.stream.end)
+    const plain = encrypted ? decrypt?.(dict, raw) : raw
+    return plain ? decodeStream(dict, plain, budget, warnings) : undefined
+  }
+  for (const os of objStreams) readObjectStream(os, streamData, objects)
   return {version, objects, trailer, resolve, streamData, warnings}
 }
 

@@ -4,24 +4,9 @@
 import {DEFAULT_PASSWORD, hash, u32, utf16} from '../containers/ooxml-crypto.js'
 
 export {DEFAULT_PASSWORD, decryptOoxml} from '../containers/ooxml-crypto.js'
+export {rc4} from '../containers/rc4.js'
+import {rc4} from '../containers/rc4.js'
 
-/** RC4, written out because OpenSSL 3 only ships it in the legacy provider. */
-export function rc4(key: Buffer, data: Buffer): Buffer {
-  const s = new Uint8Array(256)
-  for (let i = 0; i < 256; i++) s[i] = i
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-  }
-  const out = Buffer.alloc(data.length)
-  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
-    i = (i + 1) & 0xff
-    j = (j + s[i]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-    out[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!
-  }
-  return out
-}
 
 /** A block-keyed RC4 scheme (BIFF8 / Word / PowerPoint): the key of block n, if the password fits. */
 export type Rc4Keys = {kind: 'rc4' | 'rc4-cryptoapi'; blockKey(block: number): Buffer}

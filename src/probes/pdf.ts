@@ -10,7 +10,7 @@ import {isDict, isName, isRef, isString, readPdf, type PdfDict, type PdfDocument
 import {decodeEntities} from '../containers/xml.js'
 import type {ArtifactMetadata, Feature, FontUse} from '../model.js'
 import {collectFonts} from './fonts.js'
-import {opensWithoutPassword} from './pdf-crypt.js'
+import {opensWithoutPassword} from '../containers/pdf-crypt.js'
 import {addFeature, mergeFeatures, type Probe} from './probe.js'
 
 const MAX_PDF = 48 * 1024 * 1024
