@@ -43,15 +43,17 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
 // (DAMON pageout on this box), and a tool that reads only heads would leave the next one a colder cache.
 const warmCache = () => execSync(`find ${tree} -type f -print0 | xargs -0 cat > /dev/null`)
 // Wall times on a shared machine move by up to a quarter from one run to the next: every tool runs ROUNDS
-// times, the tools taking turns within a round, and the median run of each is reported.
-const ROUNDS = arg('rounds', 3)
+// times, the tools taking turns within a round, each round starting one tool further on (no tool always
+// follows the heaviest), and the median run of each is reported.
+const ROUNDS = arg('rounds', 5)
 const runs: Run[][] = tools.map(() => [])
-for (let round = 1; round <= ROUNDS; round++) {
-  tools.forEach(([name, cmd], i) => {
-    console.error(`warm, round ${round}/${ROUNDS}: ${name}…`)
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < tools.length; k++) {
+    const i = (round + k) % tools.length
+    console.error(`warm, round ${round + 1}/${ROUNDS}: ${tools[i]![0]}…`)
     warmCache()
-    runs[i]!.push(measure(cmd(tree), out(i)))
-  })
+    runs[i]!.push(measure(tools[i]![1](tree), out(i)))
+  }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
 const warm: Run[] = runs.map((r) => ({...r[0]!, wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)), rssMiB: Math.max(...r.map((x) => x.rssMiB))}))
