@@ -46,6 +46,9 @@ export function opensWithoutPassword(encrypt: Record<string, PdfValue>, id0: Buf
   return emptyPassword(encrypt, id0).opens
 }
 
+/** The warning for a file whose object streams stay unread (it needs a password). */
+export const LOCKED_OBJECT_STREAMS = 'encrypted PDF that needs a password: the objects inside its object streams were not read (forms, actions and annotations there are not reported)'
+
 /** Decrypts a stream's body (the stream knows its object number); undefined when it does not decrypt. */
 export type StreamDecryptor = (dict: PdfDict, raw: Buffer) => Buffer | undefined
 

@@ -5,7 +5,7 @@
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
 import {cachedReader, ReadCapError} from './pdf-reads.js'
 import type {Sieve} from './pdf-sieve.js'
-import {streamDecryptor, type StreamDecryptor} from './pdf-crypt.js'
+import {LOCKED_OBJECT_STREAMS, streamDecryptor, type StreamDecryptor} from './pdf-crypt.js'
 import {readXref, type ReadAt} from './pdf-xref.js'
 import {decodeStream, type PdfDocument, type PdfLimits} from './pdf.js'
 
@@ -74,7 +74,7 @@ export async function openPdf(src: PdfSource, sieve: Sieve, limits: PdfLimits = 
   // An encrypted file's streams are read when the empty user password opens it (owner restrictions only).
   if (xref.trailer.Encrypt !== undefined) crypt.decrypt = streamDecryptor(xref.trailer, doc.resolve)
   const compressed = xref.trailer.Encrypt === undefined || crypt.decrypt ? objectStreams(xref.entries, locs) : []
-  if (xref.trailer.Encrypt !== undefined && !crypt.decrypt && objectStreams(xref.entries, locs).length > 0) warnings.push('encrypted PDF that needs a password: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
+  if (xref.trailer.Encrypt !== undefined && !crypt.decrypt && objectStreams(xref.entries, locs).length > 0) warnings.push(LOCKED_OBJECT_STREAMS)
   for (const os of compressed) await unpack(os, doc, xref.entries, locs, sieve, keep)
   for (const num of keep) {
     const v = doc.get(num)

@@ -4,7 +4,7 @@
 // References are resolved with a depth limit, and the parser has a nesting limit, so no input loops.
 // pdf-open.ts is the fast path through the xref; both give the same PdfDocument.
 import {inflateSync} from 'node:zlib'
-import {streamDecryptor} from './pdf-crypt.js'
+import {LOCKED_OBJECT_STREAMS, streamDecryptor} from './pdf-crypt.js'
 import {isDict, isName, isRef, Lexer, type PdfDict, type PdfValue} from './pdf-lexer.js'
 
 export {isDict, isName, isRef, isString, parseValue} from './pdf-lexer.js'
@@ -106,7 +106,7 @@ export function readPdf(bytes: Buffer, limits: PdfLimits = {}): PdfDocument {
   // An encrypted file's streams are read when the empty user password opens it (owner restrictions only).
   const encrypted = trailer.Encrypt !== undefined
   const decrypt = encrypted ? streamDecryptor(trailer, resolve) : undefined
-  if (encrypted && !decrypt && objStreams.length > 0) warnings.push('encrypted PDF that needs a password: the objects inside its object streams were not read (forms, actions and annotations there are not reported)')
+  if (encrypted && !decrypt && objStreams.length > 0) warnings.push(LOCKED_OBJECT_STREAMS)
   const budget = {inflated: 0, max: limits.maxInflate ?? 32 * 1024 * 1024}
   const streamData = (dict: PdfDict): Buffer | undefined => {
     if (!dict.stream) return undefined

@@ -150,17 +150,17 @@ export async function* identifyInWorkers<T>(entries: AsyncIterable<WalkedEntry>,
       // Keep several batches with each worker, so it never waits for the next one; retried files first.
       for (const slot of slots) {
         while (slot.pending.length < WINDOW && (retry.length > 0 || !walked)) {
-        const batch: WalkedEntry[] = retry.splice(0, BATCH)
-        while (!walked && batch.length < BATCH) {
-          const next = await iterator.next()
-          if (next.done) walked = true
-          else if (next.value.problem) ready.push(identifyEntry(next.value, options).then(form.of)) // nothing to open: answered here
-          else batch.push(next.value)
-        }
-        if (batch.length > 0) {
-          slot.pending.push(...batch)
-          slot.worker.postMessage(batch)
-        }
+          const batch: WalkedEntry[] = retry.splice(0, BATCH)
+          while (!walked && batch.length < BATCH) {
+            const next = await iterator.next()
+            if (next.done) walked = true
+            else if (next.value.problem) ready.push(identifyEntry(next.value, options).then(form.of)) // nothing to open: answered here
+            else batch.push(next.value)
+          }
+          if (batch.length > 0) {
+            slot.pending.push(...batch)
+            slot.worker.postMessage(batch)
+          }
         }
       }
       while (ready.length > 0) yield await ready.shift()!
