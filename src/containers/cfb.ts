@@ -169,23 +169,50 @@ export async function openCfb(source: Source): Promise<Cfb> {
   const root = entries.find((e) => e.type === 'root')
   if (!root) throw new CfbError('OLE2 directory has no root entry')
 
-  let miniFat: Buffer | undefined
-  let miniStream: Buffer | undefined
-  async function readMini(entry: CfbEntry, bytes: number): Promise<Buffer> {
-    miniFat ??= await readChain(h.firstMiniFatSector, h.miniFatSectors * h.sectorSize)
-    miniStream ??= await readChain(root!.start, root!.size)
-    const out: Buffer[] = []
-    const seen = new Set<number>()
-    let s = entry.start
-    let got = 0
-    while (s !== END_OF_CHAIN && got < bytes) {
-      if (seen.has(s) || (s + 1) * 4 > miniFat.length) throw new CfbError(`mini-stream chain of ${entry.path} is broken`)
-      seen.add(s)
-      out.push(miniStream.subarray(s * h.miniSectorSize, (s + 1) * h.miniSectorSize))
-      got += h.miniSectorSize
-      s = miniFat.readUInt32LE(s * 4)
+  // Small streams live in 64-byte mini sectors inside the root entry's chain (the mini stream). Only the
+  // mini sectors a stream uses are read, and the mini FAT sectors that chain them: the mini stream can
+  // hold hundreds of KiB, and a probe reading a 4 KiB property set must not pull all of it.
+  let miniFatSectors: number[] | undefined
+  let miniStreamSectors: number[] | undefined
+  const miniFatCache = new Map<number, Buffer>()
+  async function nextMini(entry: CfbEntry, s: number): Promise<number> {
+    miniFatSectors ??= await chain(h.firstMiniFatSector, h.miniFatSectors)
+    const index = Math.floor(s / perFatSector)
+    const loc = miniFatSectors[index]
+    if (loc === undefined) throw new CfbError(`mini-stream chain of ${entry.path} is broken`)
+    let fat = miniFatCache.get(index)
+    if (!fat) {
+      fat = await source.read(sectorOffset(loc), h.sectorSize)
+      if (fat.length < h.sectorSize) throw new CfbError('mini FAT sector is truncated')
+      miniFatCache.set(index, fat)
     }
-    return Buffer.concat(out).subarray(0, bytes)
+    return fat.readUInt32LE((s % perFatSector) * 4)
+  }
+  async function readMini(entry: CfbEntry, bytes: number): Promise<Buffer> {
+    miniStreamSectors ??= await chain(root!.start, Math.ceil(root!.size / h.sectorSize))
+    const size = h.miniSectorSize
+    const minis: number[] = []
+    const seen = new Set<number>()
+    for (let s = entry.start; s !== END_OF_CHAIN && minis.length * size < bytes; s = await nextMini(entry, s)) {
+      if (seen.has(s)) throw new CfbError(`mini-stream chain of ${entry.path} is broken`)
+      seen.add(s)
+      minis.push(s)
+    }
+    // File offset of a mini sector; undefined past the end of the mini stream (the stream is cut there).
+    const at = (m: number) => {
+      const sector = miniStreamSectors![Math.floor((m * size) / h.sectorSize)]
+      return sector === undefined ? undefined : sectorOffset(sector) + ((m * size) % h.sectorSize)
+    }
+    const parts: Buffer[] = []
+    for (let i = 0; i < minis.length; ) {
+      const start = at(minis[i]!)
+      if (start === undefined) break
+      let j = i
+      while (j + 1 < minis.length && at(minis[j + 1]!) === start + (j + 1 - i) * size) j++
+      parts.push(await source.read(start, (j - i + 1) * size))
+      i = j + 1
+    }
+    return Buffer.concat(parts).subarray(0, bytes)
   }
 
   async function readStream(entry: CfbEntry, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {

@@ -1,43 +1,39 @@
 // [MS-OLEPS] property sets: the producing application from SummaryInformation (PIDSI_APPNAME) and its
 // version from DocumentSummaryInformation (PIDDSI_VERSION, major in the high word).
-import type {Cfb} from './cfb.js'
+import type {Cfb, CfbEntry, StreamBytes} from './cfb.js'
 
-function properties(b: Buffer): Map<number, string | number> {
-  const out = new Map<number, string | number>()
-  if (b.length < 48 || b.readUInt16LE(0) !== 0xfffe) return out
-  const section = b.readUInt32LE(44)
-  if (section + 8 > b.length) return out
-  const count = Math.min(b.readUInt32LE(section + 4), 256)
-  for (let i = 0; i < count; i++) {
-    const at = section + 8 + i * 8
-    if (at + 8 > b.length) break
-    const id = b.readUInt32LE(at)
-    const off = section + b.readUInt32LE(at + 4)
-    if (off + 8 > b.length) continue
-    const type = b.readUInt16LE(off)
-    if (type === 0x1e) {
-      const len = Math.min(b.readUInt32LE(off + 4), 512)
-      out.set(id, b.toString('latin1', off + 8, Math.min(b.length, off + 8 + len)).replace(/\x00+$/, ''))
-    } else if (type === 0x1f) {
-      const len = Math.min(b.readUInt32LE(off + 4), 256)
-      out.set(id, b.toString('utf16le', off + 8, Math.min(b.length, off + 8 + len * 2)).replace(/\x00+$/, ''))
-    } else if (type === 0x03) out.set(id, b.readInt32LE(off + 4))
+// One property of the first section, read on its own: SummaryInformation often carries a thumbnail of
+// tens of KiB, and only the id table and the one value are needed.
+async function property(stream: StreamBytes, wanted: number): Promise<string | number | undefined> {
+  const head = await stream.read(0, 48)
+  if (head.length < 48 || head.readUInt16LE(0) !== 0xfffe) return undefined
+  const section = head.readUInt32LE(44)
+  const counted = await stream.read(section + 4, 4)
+  if (counted.length < 4) return undefined
+  const count = Math.min(counted.readUInt32LE(0), 256)
+  const table = await stream.read(section + 8, count * 8)
+  for (let at = 0; at + 8 <= table.length; at += 8) {
+    if (table.readUInt32LE(at) !== wanted) continue
+    const off = section + table.readUInt32LE(at + 4)
+    const value = await stream.read(off, 8)
+    if (value.length < 8) return undefined
+    const type = value.readUInt16LE(0)
+    if (type === 0x1e) return (await stream.read(off + 8, Math.min(value.readUInt32LE(4), 512))).toString('latin1').replace(/\x00+$/, '')
+    if (type === 0x1f) return (await stream.read(off + 8, Math.min(value.readUInt32LE(4), 256) * 2)).toString('utf16le').replace(/\x00+$/, '')
+    if (type === 0x03) return value.readInt32LE(4)
+    return undefined
   }
-  return out
+  return undefined
 }
+
+const read = async (cfb: Cfb, entry: CfbEntry | undefined, wanted: number) => (entry ? property(await cfb.openStream(entry, 64 * 1024), wanted) : undefined)
 
 /** Application name and version, when the compound file records them. */
 export async function summaryInformation(cfb: Cfb): Promise<{application?: string; applicationVersion?: string}> {
   const out: {application?: string; applicationVersion?: string} = {}
-  const si = cfb.find('\u0005SummaryInformation')
-  if (si) {
-    const app = properties(await cfb.readStream(si, 64 * 1024)).get(0x12)
-    if (typeof app === 'string' && app.trim()) out.application = app.trim()
-  }
-  const dsi = cfb.find('\u0005DocumentSummaryInformation')
-  if (dsi) {
-    const v = properties(await cfb.readStream(dsi, 64 * 1024)).get(0x17)
-    if (typeof v === 'number' && v > 0) out.applicationVersion = `${v >>> 16}.${v & 0xffff}`
-  }
+  const app = await read(cfb, cfb.find('\u0005SummaryInformation'), 0x12)
+  if (typeof app === 'string' && app.trim()) out.application = app.trim()
+  const v = await read(cfb, cfb.find('\u0005DocumentSummaryInformation'), 0x17)
+  if (typeof v === 'number' && v > 0) out.applicationVersion = `${v >>> 16}.${v & 0xffff}`
   return out
 }
