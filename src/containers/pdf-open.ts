@@ -12,7 +12,9 @@ import {decodeStream, type PdfDocument, type PdfLimits} from './pdf.js'
 /** What openPdf reads from: a Source, or bytes in memory behind the same shape. */
 export type PdfSource = {size: number; head: Buffer; read: ReadAt}
 
-const WHOLE = 64 * 1024 // smaller files are read in one go: one read beats several small ones
+// Smaller files are read in one go (one read beats several small ones). Kept small: the ranges read are
+// what copies of the file read again, and on a cold cache each 4 KiB page costs a trip to storage.
+const WHOLE = 16 * 1024
 const HEAD = 2 * 1024 // bytes read from each object's start when a big stream follows it
 const GAP = 2 * 1024 // ranges closer than this are merged into one read
 const MAX_DICT = 1024 * 1024

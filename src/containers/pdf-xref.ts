@@ -32,7 +32,8 @@ export async function readXref(read: ReadAt, size: number, maxObjects: number): 
     if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at >= size || seen.has(at) || seen.size >= MAX_SECTIONS) return undefined
     seen.add(at)
     let section: Section = 'more'
-    for (let len = 16 * 1024; section === 'more'; len *= 4) {
+    // First up to the end of the 4 KiB page (most sections are smaller), then four times more each time.
+    for (let len = Math.max(1024, 4096 - (at % 4096)); section === 'more'; len *= 4) {
       const buf = await read(at, Math.min(len, size - at))
       section = parseSection(buf, entries, maxObjects, at + buf.length >= size)
       if (section === 'more' && at + buf.length >= size) return undefined

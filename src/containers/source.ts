@@ -2,6 +2,7 @@
 import {constants} from 'node:fs'
 import {open, type FileHandle} from 'node:fs/promises'
 import {decodeName} from '../lib/fs-names.js'
+import {adviseRandom} from '../lib/readahead.js'
 
 /** Raised when a file would cost more bytes than its budget allows. */
 export class BudgetError extends Error {
@@ -83,6 +84,7 @@ export async function openSource(path: string | Buffer, options: SourceOptions =
     await handle.close()
     throw new NotRegularError('not a regular file when opened, not read')
   }
+  adviseRandom(handle.fd)
   const size = stats.size
   const allow = readAllowance(size, options)
   const source: Source = {

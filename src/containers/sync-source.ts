@@ -4,6 +4,7 @@
 // openSource: no FIFO blocking, no link following, regular files only, byte and time budgets.
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {decodeName} from '../lib/fs-names.js'
+import {adviseRandom} from '../lib/readahead.js'
 import {fromHead, NotRegularError, readAllowance, type Source, type SourceOptions} from './source.js'
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW
@@ -18,6 +19,7 @@ export function openSourceSync(path: string | Buffer, options: SourceOptions = {
     if (!stats.isFile()) throw new NotRegularError('not a regular file when opened, not read')
     size = stats.size
     mtime = stats.mtime
+    adviseRandom(fd)
   } catch (e) {
     closeSync(fd)
     throw e

@@ -37,11 +37,11 @@ export function decryptBiff(stream: Buffer, keys: Rc4Keys): Buffer {
   return out
 }
 
-// Records are read through a 16 KiB window; the walk jumps over what holds no feature and can be long:
+// Records are read through a 4 KiB window; the walk jumps over what holds no feature and can be long:
 // the drawing group (pictures) and the worksheets' cell tables. Every jump lands on a record it checks
 // (the last CONTINUE of the drawing group, the last DBCELL of the cell table); when the check fails the
 // walk reads through instead, so a writer that lays records out differently costs bytes, not features.
-const WINDOW = 16 * 1024
+const WINDOW = 4 * 1024 // a page: a bigger window reads pages a jump then skips
 const CONTINUE = 0x003c
 const MSODRAWINGGROUP = 0x00eb
 const CHUNK = 8224 // the most data a BIFF8 record holds

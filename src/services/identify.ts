@@ -40,10 +40,13 @@ export type IdentifyOptions = WalkOptions & {
 export const DEFAULT_BUDGETS = {fileTimeout: 30_000, fileBytes: 64 * 1024 * 1024}
 
 const extensionOf = (p: string) => path.extname(p).slice(1).toLowerCase()
-// The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream) or of a
-// PDF (xref, objects): below this size one read of the whole file is cheaper than the system calls, costs
-// the disk little more than the kernel's read-ahead pulls anyway, and lets identical copies be recognised.
+/** Scratch memory for heads and whole small files, per worker. */
 export const WHOLE_FILE = 256 * 1024
+// The probes read dozens of small ranges of a ZIP or OLE2 container (every part, every stream) or of a
+// PDF (xref, objects): below this size one read of the whole file is cheaper than the system calls and
+// pulls hardly more pages than the ranges would. Above it, the ranges alone: files are opened with
+// readahead advice (lib/readahead.ts), so a cold cache or a share pays only for the pages read.
+const WIDEN_BELOW = 32 * 1024
 const probedWhole = (head: Buffer) => isZip(head) || isCfb(head) || head.subarray(0, 1024).includes('%PDF-')
 
 /** Identify one walked entry; never throws: problems become the record's error. */
@@ -97,7 +100,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
     const context = `${base.extension}.${probing ? 'p' : ''}${defaultPassword ? 'd' : ''}`
     const memo = options.dedupe === false ? undefined : await recall(source, context)
     if (memo?.known) return {...base, ...memo.known}
-    if (probing && source.size <= WHOLE_FILE && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
+    if (probing && source.size <= WIDEN_BELOW && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
     const id = await identify(source, base.extension, {defaultPassword: defaultPassword && probing})
