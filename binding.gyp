@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "readahead",
+      "sources": ["native/readahead.c"]
+    }
+  ]
+}
