@@ -59,6 +59,10 @@ export const Artifact = z.object({
 })
 export type Artifact = z.infer<typeof Artifact>
 
+/** The fields of a record that follow from the file's bytes and extension alone (what identical copies share). */
+export const CONTENT_FIELDS = ['format', 'puid', 'mime', 'basis', 'extensionMismatch', 'features', 'application', 'metadata', 'warnings'] as const
+export type ContentFindings = Pick<Artifact, (typeof CONTENT_FIELDS)[number]>
+
 /** Where a software row came from: the export file, the reader that read it, and the line or path in it. */
 export const SoftwareSource = z.object({
   file: z.string(),

@@ -1,5 +1,5 @@
 // Renderers for `identify`: one NDJSON line per file (DESIGN.md contract 3) or a table row.
-import type {Artifact} from '../model.js'
+import {CONTENT_FIELDS, type Artifact, type ContentFindings} from '../model.js'
 
 /** The contract fields of an artifact, in a stable order. */
 export function artifactRecord(a: Artifact): Record<string, unknown> {
@@ -10,9 +10,31 @@ export function artifactRecord(a: Artifact): Record<string, unknown> {
   }
 }
 
+/** Marks an artifact whose findings were recalled from an identical file (the content memo): copies of
+ * one file share every field after `size`, which is then serialised once for all of them. */
+const RECALLED = Symbol('recalled findings')
+type Recalled = Artifact & {[RECALLED]?: ContentFindings}
+const printedTails = new WeakMap<ContentFindings, string>()
+
+/** The record of a copy: its own path and size, the findings recalled for it. */
+export function recalledArtifact(base: Artifact, known: ContentFindings): Artifact {
+  const a: Recalled = {...base, ...known}
+  a[RECALLED] = known
+  return a
+}
+
 /** One NDJSON line, newline included. */
 export function ndjsonLine(a: Artifact): string {
-  return `${JSON.stringify(artifactRecord(a))}\n`
+  const recalled = (a as Recalled)[RECALLED]
+  // The cached text holds only while every field after `size` is still the recalled one (same objects).
+  if (!recalled || a.error !== undefined || CONTENT_FIELDS.some((k) => a[k] !== recalled[k])) return `${JSON.stringify(artifactRecord(a))}\n`
+  const start = JSON.stringify({path: a.path, pathBase64: a.pathBase64, size: a.size}).slice(0, -1)
+  let tail = printedTails.get(recalled)
+  if (tail === undefined) {
+    tail = JSON.stringify(artifactRecord(a)).slice(start.length)
+    printedTails.set(recalled, tail)
+  }
+  return `${start}${tail}\n`
 }
 
 /** Records as `identify --format ndjson` prints them: the text of their lines and, for each, what the

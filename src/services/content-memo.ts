@@ -10,10 +10,9 @@ import * as crypto from 'node:crypto'
 import {receiveMessageOnPort, type MessagePort} from 'node:worker_threads'
 import type {Source} from '../containers/source.js'
 import {digestOf} from '../lib/hash.js'
-import type {Artifact} from '../model.js'
+import type {ContentFindings} from '../model.js'
 
-/** The fields of a record that follow from the file's bytes and extension alone. */
-export type ContentFindings = Pick<Artifact, 'format' | 'puid' | 'mime' | 'basis' | 'extensionMismatch' | 'features' | 'application' | 'metadata' | 'warnings'>
+export type {ContentFindings} from '../model.js'
 
 /** A bounded table of frozen values by key, the least recently used out first. */
 export type Memo<T> = {

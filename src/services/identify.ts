@@ -9,7 +9,7 @@ import {identify} from '../identify/identify.js'
 import {checkRoots, walk, type WalkedEntry, type WalkOptions} from '../identify/walk.js'
 import {encodeName, hasEscapedBytes} from '../lib/fs-names.js'
 import type {Artifact} from '../model.js'
-import {printRecords, type PrintedRecords} from '../report/artifacts.js'
+import {printRecords, recalledArtifact, type PrintedRecords} from '../report/artifacts.js'
 import {DEFAULT_PROBE_BUDGET_MS, probe} from '../probes/index.js'
 import {recall, type ContentFindings} from './content-memo.js'
 import {mapConcurrent} from './pool.js'
@@ -99,7 +99,7 @@ async function inspect(base: Artifact, source: Source, options: IdentifyOptions)
     // What else the findings depend on: the extension (a tie-break) and the settings of this scan.
     const context = `${base.extension}.${probing ? 'p' : ''}${defaultPassword ? 'd' : ''}`
     const memo = options.dedupe === false ? undefined : await recall(source, context)
-    if (memo?.known) return {...base, ...memo.known}
+    if (memo?.known) return recalledArtifact(base, memo.known)
     if (probing && source.size <= WIDEN_BELOW && probedWhole(source.head)) await source.widen?.(source.size).catch(() => {}) // only a saving: past the byte budget, read in parts
     // The default-password attempt costs 50,000-100,000 hash rounds per encrypted package: it belongs to
     // the deep inspection, so identification alone (--no-probes) names such packages by their extension.
