@@ -16,19 +16,27 @@ const RECALLED = Symbol('recalled findings')
 type Recalled = Artifact & {[RECALLED]?: ContentFindings}
 const printedTails = new WeakMap<ContentFindings, string>()
 
-/** The record of a copy: its own path and size, the findings recalled for it. */
+function sameFindings(a: Artifact, known: ContentFindings): boolean {
+  for (const k of CONTENT_FIELDS) if (a[k] !== known[k]) return false
+  return true
+}
+
+/** The record of a copy: its own path and size, the findings recalled for it. Written out field by field:
+ * spreading the frozen findings ({...base, ...known}) costs V8 about 5 µs a copy, this about 0.3. */
 export function recalledArtifact(base: Artifact, known: ContentFindings): Artifact {
-  const a: Recalled = {...base, ...known}
-  a[RECALLED] = known
-  return a
+  return {
+    path: base.path, pathBase64: base.pathBase64, root: base.root, relativePath: base.relativePath, size: base.size, mtime: base.mtime, extension: base.extension,
+    format: known.format, puid: known.puid, mime: known.mime, basis: known.basis, extensionMismatch: known.extensionMismatch, features: known.features,
+    application: known.application, metadata: known.metadata, warnings: known.warnings, [RECALLED]: known,
+  } as Recalled
 }
 
 /** One NDJSON line, newline included. */
 export function ndjsonLine(a: Artifact): string {
   const recalled = (a as Recalled)[RECALLED]
   // The cached text holds only while every field after `size` is still the recalled one (same objects).
-  if (!recalled || a.error !== undefined || CONTENT_FIELDS.some((k) => a[k] !== recalled[k])) return `${JSON.stringify(artifactRecord(a))}\n`
-  const start = JSON.stringify({path: a.path, pathBase64: a.pathBase64, size: a.size}).slice(0, -1)
+  if (!recalled || a.error !== undefined || !sameFindings(a, recalled)) return `${JSON.stringify(artifactRecord(a))}\n`
+  const start = `{"path":${JSON.stringify(a.path)}${a.pathBase64 === undefined ? '' : `,"pathBase64":${JSON.stringify(a.pathBase64)}`},"size":${JSON.stringify(a.size)}`
   let tail = printedTails.get(recalled)
   if (tail === undefined) {
     tail = JSON.stringify(artifactRecord(a)).slice(start.length)
