@@ -1,7 +1,7 @@
 import {availableParallelism} from 'node:os'
 import {Args, Command, Flags} from '@oclif/core'
 import type {Artifact} from '../model.js'
-import {artifactRecord, tableRow, tableSummary} from '../report/artifacts.js'
+import {artifactRecord, byPath, tableRow, tableSummary} from '../report/artifacts.js'
 import {identifyPrinted, identifyRoots} from '../services/identify.js'
 import {fail} from '../lib/fail.js'
 import {lineWriter, writeOut} from '../lib/output.js'
@@ -59,7 +59,7 @@ export default class Identify extends Command {
     }
     await out.flush()
     progress.done()
-    if (flags.format === 'json') await writeOut(`${JSON.stringify(all.map(artifactRecord), null, 2)}\n`)
+    if (flags.format === 'json') await writeOut(`${JSON.stringify(byPath(all).map(artifactRecord), null, 2)}\n`)
     if (flags.format === 'table') await writeOut(tableSummary(byFormat, errors, codes))
     else process.stderr.write(`passerelle: ${tableSummary(byFormat, errors, codes).slice(1)}`) // stdout stays pure data
   }

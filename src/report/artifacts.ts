@@ -10,6 +10,12 @@ export function artifactRecord(a: Artifact): Record<string, unknown> {
   }
 }
 
+/** Records in a stable order, by path (code units), whatever order the files were identified in: what
+ * `identify --format json` prints, so that two runs over the same tree give the same document. */
+export function byPath(artifacts: Artifact[]): Artifact[] {
+  return [...artifacts].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+}
+
 /** Marks an artifact whose findings were recalled from an identical file (the content memo): copies of
  * one file share every field after `size`, which is then serialised once for all of them. */
 const RECALLED = Symbol('recalled findings')

@@ -20,6 +20,14 @@ describe('passerelle identify', () => {
     expect(lines.find((l) => l.path.endsWith('invoice-macro.docm')).features[0].id).toBe('vba-macros')
   })
 
+  it('prints --format json as one array sorted by path', () => {
+    const r = cli(['identify', SHARE, '--format', 'json'])
+    expect(r.status).toBe(0)
+    const paths = (JSON.parse(r.stdout) as Array<{path: string}>).map((a) => a.path)
+    expect(paths).toHaveLength(16)
+    expect(paths).toEqual([...paths].sort())
+  })
+
   it('exits 2 naming a missing root', () => {
     const r = cli(['identify', '/nonexistent/share'])
     expect(r.status).toBe(2)

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Artifact, ContentFindings} from '../../src/model.js'
-import {artifactRecord, ndjsonLine, recalledArtifact} from '../../src/report/artifacts.js'
+import {artifactRecord, byPath, ndjsonLine, recalledArtifact} from '../../src/report/artifacts.js'
 
 const base = (path: string, size: number): Artifact => ({
   path, root: '/r', relativePath: path.slice(3), size, extension: 'xls', format: 'unknown', basis: [], extensionMismatch: false, features: [], warnings: [],
@@ -26,5 +26,13 @@ describe('ndjsonLine', () => {
     expect(ndjsonLine(changed)).toContain('external-links')
     const failed = {...a, error: {code: 'EIO', message: 'gone'}}
     expect(ndjsonLine(failed)).toContain('"error"')
+  })
+})
+
+describe('byPath', () => {
+  it('orders records by path whatever order they were identified in, and leaves its input alone', () => {
+    const done = [base('/r/b/x.xls', 1), base('/r/a/z.xls', 2), base('/r/a/y.xls', 3), base('/r/B.xls', 4)]
+    expect(byPath(done).map((a) => a.path)).toEqual(['/r/B.xls', '/r/a/y.xls', '/r/a/z.xls', '/r/b/x.xls'])
+    expect(done[0]!.path).toBe('/r/b/x.xls')
   })
 })
