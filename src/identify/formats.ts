@@ -31,14 +31,16 @@ const ODF = 'application/vnd.oasis.opendocument.'
 // id, name, family, openness, vendor, MIME, extensions (first = usual), PUID.
 const ROWS: Row[] = [
   // Microsoft binary (OLE2 and older)
-  ['doc', 'Microsoft Word 97-2003 Document', 'word-processing', D, MS, 'application/msword', 'doc', 'fmt/40'],
-  ['dot', 'Microsoft Word 97-2003 Template', 'word-processing', D, MS, 'application/msword', 'dot', 'x-fmt/45'],
-  ['xls', 'Microsoft Excel 97-2003 Workbook', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xls xlw et', 'fmt/61'], // .et: WPS Office (Kingsoft) writes BIFF8 too
-  ['xlt', 'Microsoft Excel 97-2003 Template', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xlt', 'x-fmt/17'],
+  // WPS Office (Kingsoft) writes the Office binary formats under its own extensions: .wps/.wpt (Writer),
+  // .et/.ett (Spreadsheets), .dps/.dpt (Presentation). A .wps can also be a Microsoft Works document: the bytes tell.
+  ['doc', 'Microsoft Word 97-2003 Document', 'word-processing', D, MS, 'application/msword', 'doc wps', 'fmt/40'],
+  ['dot', 'Microsoft Word 97-2003 Template', 'word-processing', D, MS, 'application/msword', 'dot wpt', 'x-fmt/45'],
+  ['xls', 'Microsoft Excel 97-2003 Workbook', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xls xlw et', 'fmt/61'],
+  ['xlt', 'Microsoft Excel 97-2003 Template', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xlt ett', 'x-fmt/17'],
   ['xla', 'Microsoft Excel 97-2003 Add-in', 'spreadsheet', D, MS, 'application/vnd.ms-excel', 'xla'],
-  ['ppt', 'Microsoft PowerPoint 97-2003 Presentation', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'ppt', 'fmt/126'],
+  ['ppt', 'Microsoft PowerPoint 97-2003 Presentation', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'ppt dps', 'fmt/126'],
   ['pps', 'Microsoft PowerPoint 97-2003 Show', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'pps'],
-  ['pot', 'Microsoft PowerPoint 97-2003 Template', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'pot'],
+  ['pot', 'Microsoft PowerPoint 97-2003 Template', 'presentation', D, MS, 'application/vnd.ms-powerpoint', 'pot dpt'],
   ['vsd', 'Microsoft Visio 2003-2010 Drawing', 'drawing', C, MS, 'application/vnd.visio', 'vsd', 'fmt/443'],
   ['vss', 'Microsoft Visio 2003-2010 Stencil', 'drawing', C, MS, 'application/vnd.visio', 'vss'],
   ['vst', 'Microsoft Visio 2003-2010 Template', 'drawing', C, MS, 'application/vnd.visio', 'vst'],
@@ -158,6 +160,8 @@ const ROWS: Row[] = [
   ['qpw', 'Quattro Pro 9+ Notebook', 'spreadsheet', C, 'Corel', 'application/x-quattro-pro', 'qpw', 'fmt/837'],
   ['sam', 'Lotus Ami Pro Document', 'word-processing', C, 'Lotus / IBM', 'application/vnd.lotus-wordpro', 'sam'],
   ['hwp', 'Hangul Word Processor Document', 'word-processing', D, 'Hancom', 'application/x-hwp', 'hwp', 'fmt/1084'],
+  // OWPML (KS X 6101, a Korean national standard): a ZIP with mimetype application/hwp+zip, Hangul 2010 on.
+  ['hwpx', 'Hangul Word Processor OWPML Document', 'word-processing', O, 'Hancom', 'application/hwp+zip', 'hwpx'],
   ['pages', 'Apple Pages Document', 'word-processing', C, 'Apple', 'application/vnd.apple.pages', 'pages', 'fmt/1441'],
   ['numbers', 'Apple Numbers Spreadsheet', 'spreadsheet', C, 'Apple', 'application/vnd.apple.numbers', 'numbers', 'fmt/1441'],
   ['key', 'Apple Keynote Presentation', 'presentation', C, 'Apple', 'application/vnd.apple.keynote', 'key', 'fmt/1441'],

@@ -67,6 +67,7 @@ const MIMETYPES: Record<string, string> = {
   'application/vnd.oasis.opendocument.text-master-template': 'otm',
   'application/epub+zip': 'epub',
   'application/vnd.adobe.indesign-idml-package': 'idml',
+  'application/hwp+zip': 'hwpx',
   'application/oxps': 'oxps',
 }
 
@@ -189,6 +190,7 @@ async function byEntryNames(zip: Zip, extension: string): Promise<Decision> {
   const some = (re: RegExp) => names.some((n) => re.test(n))
   if (some(/^designmap\.xml$/) && some(/^Stories\//)) return {format: 'idml', basis: ['ZIP entries designmap.xml + Stories/ (IDML)'], warnings: ['the mimetype entry is missing']}
   if (some(/^index\.apxl$/)) return {format: 'key', basis: ['ZIP entry index.apxl (Keynote 09)'], warnings: []}
+  if (some(/^Contents\/content\.hpf$/) && some(/^Contents\/section\d+\.xml$/)) return {format: 'hwpx', basis: ['ZIP entries Contents/content.hpf + Contents/section*.xml (OWPML)'], warnings: ['the mimetype entry is missing']}
   // A bundle folder zipped whole (as file shares and mail keep Keynote 2018+ documents): the folder's
   // name is the application's package, Name.key/Index.zip and Name.key/Metadata/.
   const bundle = names.map((n) => /^([^/]+)\.(key|pages|numbers)\/(?:Index\.zip$|Index\/|Metadata\/)/i.exec(n)).find(Boolean)

@@ -48,10 +48,13 @@ export async function ooxmlFonts(r: PartReader): Promise<void> {
   if (fonts.length > 0) r.metadata.fonts = fonts
 }
 
+/** The first family of a CSS font-family list (svg:font-family="'Courier New', monospace"), unquoted. */
+export function firstFamily(list: string): string {
+  const m = /^\s*(?:'([^']*)'|"([^"]*)"|([^,]*))/.exec(list)
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim()
+}
+
 /** Fonts declared by an ODF part (style:font-face), embedded when a font-face-uri points into the package. */
 export function odfFonts(xml: string, into: FontUse[]): void {
-  for (const e of elements(xml, new Set(['font-face']))) {
-    const family = (e.attributes['svg:font-family'] ?? e.attributes['style:name'] ?? '').replace(/^['"]|['"]$/g, '')
-    collectFonts(into, family)
-  }
+  for (const e of elements(xml, new Set(['font-face']))) collectFonts(into, firstFamily(e.attributes['svg:font-family'] ?? e.attributes['style:name'] ?? ''))
 }

@@ -71,7 +71,7 @@ export async function odfFeatures(r: PartReader): Promise<void> {
     odfFonts(xml, fonts)
     links(xml, part, f)
   }
-  if (fontFiles.length > 0) for (const font of fonts) font.embedded = fontFiles.some((n) => n.toLowerCase().includes(font.name.toLowerCase().replace(/\s+/g, '')))
+  for (const font of fonts) font.embedded = fontFiles.some((n) => n.toLowerCase().includes(font.name.toLowerCase().replace(/\s+/g, '')))
   if (fonts.length > 0) r.metadata.fonts = fonts
   if (!r.metadata.odfVersion) delete r.metadata.odfVersion
 }

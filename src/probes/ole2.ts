@@ -6,6 +6,7 @@ import {bufferSource} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
 import type {ArtifactMetadata, Feature} from '../model.js'
 import {decryptBiff, walkBiff} from './biff.js'
+import {hwpFeatures} from './hwp.js'
 import {checkRc4} from './office-crypto.js'
 import {packageFeatures} from './package.js'
 import {powerPointFeatures} from './powerpoint.js'
@@ -53,6 +54,7 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   // Quattro Pro 7/8 (identification read its BOF in PerfectOffice_MAIN), superseded by version 9's .qpw.
   if (format === 'wb3') addFeature(features, 'pre97-binary', 'Quattro Pro 7/8 notebook (PerfectOffice_MAIN)')
   if (format === 'wpd') addFeature(features, 'pre97-binary', 'WordPerfect document (in PerfectOffice_MAIN)')
+  if (format === 'hwp') mergeFeatures(features, await hwpFeatures(cfb))
   containedObjects(cfb, features, names)
   if (names.has('__properties_version1.0')) await smimeMessage(cfb, features).catch((e: Error) => warnings.push(`S/MIME check skipped: ${e.message}`))
   return result

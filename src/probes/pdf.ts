@@ -54,7 +54,9 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
   const catalog = resolve(doc.trailer.Root)
   let version = doc.version
   if (isDict(catalog)) {
-    if (isName(catalog.d.Version) && (!version || catalog.d.Version.n > version)) version = catalog.d.Version.n
+    // The catalog's /Version (PDF 1.4+) overrides the header when later; only a well-formed one ("/2.0").
+    const stated = isName(catalog.d.Version) && /^\d\.\d$/.test(catalog.d.Version.n) ? catalog.d.Version.n : undefined
+    if (stated && (!version || Number(stated) > Number(version))) version = stated
     const form = resolve(catalog.d.AcroForm)
     if (isDict(form)) {
       if (form.d.XFA !== undefined) add('xfa', `AcroForm /XFA, ${catalog.d.NeedsRendering === true ? 'dynamic (NeedsRendering true)' : 'static'} form`)
@@ -67,21 +69,25 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
     if (isDict(names) && nameTreeHasEntries(names.d.EmbeddedFiles, resolve)) add('attachments', 'EmbeddedFiles name tree')
   }
   if (version) metadata.pdfVersion = version
+  // The document's XMP is the catalog's /Metadata; pages, images and fonts may carry XMP of their own.
+  const xmpStream = isDict(catalog) ? resolve(catalog.d.Metadata) : undefined
+  if (isDict(xmpStream) && xmpStream.stream) xmp(xmpStream, doc, add, metadata)
   const fonts: FontUse[] = []
   for (const value of doc.objects.values()) {
     for (const d of directDicts(value)) {
       if (d.JS !== undefined || isName(d.S, 'JavaScript')) add('pdf-javascript', 'JavaScript action (/S /JavaScript or /JS)')
       if (isName(d.S, 'Launch')) add('launch-action', 'Launch action')
-      // An attachment is a file specification carrying an embedded file (/EF), or a FileAttachment
-      // annotation; a bare EmbeddedFile stream nothing points to is not shown to anyone.
-      if (isDict(d.EF) || isRef(d.EF) || isName(d.Subtype, 'FileAttachment')) add('attachments', isName(d.Subtype, 'FileAttachment') ? 'FileAttachment annotation' : 'file specification with an embedded file (/EF)')
+      // An attachment is a file specification carrying an embedded file (/EF); a bare EmbeddedFile stream
+      // nothing points to is not shown to anyone. A FileAttachment annotation whose file specification
+      // embeds nothing names a file elsewhere: a link, not an attachment.
+      if (isDict(d.EF) || isRef(d.EF)) add('attachments', 'file specification with an embedded file (/EF)')
+      if (isName(d.Subtype, 'FileAttachment')) attachmentAnnotation(d, resolve, add)
       // A signature dictionary counts when it holds signature bytes, not when it is an empty field, nor when
       // it is a usage-rights signature (/Perms /UR3: Reader Extensions unlocking features, not a signer).
       if ((isName(d.Type, 'Sig') || isName(d.Type, 'DocTimeStamp') || isName(d.Filter, 'Adobe.PPKLite')) && (d.Contents !== undefined || d.ByteRange !== undefined) && !usageRights(d, resolve)) add('digital-signature', `signature dictionary${isName(d.SubFilter) ? ` ${d.SubFilter.n}` : ''}`)
       if (Object.keys(d).some((k) => k.startsWith('AIPrivateData'))) add('ai-private-data', 'Adobe Illustrator private data (/AIPrivateData)')
       if (isName(d.Type, 'Font')) font(d, resolve, fonts)
     }
-    if (isDict(value) && isName(value.d.Type, 'Metadata') && isName(value.d.Subtype, 'XML')) xmp(value, doc, add, metadata)
   }
   const info = resolve(doc.trailer.Info)
   if (isDict(info) && !isDict(encrypt)) {
@@ -92,6 +98,12 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
   }
   if (fonts.length > 0) metadata.fonts = fonts
   return {features, metadata}
+}
+
+function attachmentAnnotation(d: Record<string, PdfValue>, resolve: PdfDocument['resolve'], add: (id: string, evidence: string) => void) {
+  const spec = resolve(d.FS)
+  if (isDict(spec) && (isDict(spec.d.EF) || isRef(spec.d.EF))) add('attachments', 'FileAttachment annotation with an embedded file')
+  else if (isDict(spec) || isString(spec)) add('external-links', `FileAttachment annotation naming a file it does not embed${isDict(spec) && isString(spec.d.F) ? ` (${pdfText(spec.d.F)?.slice(0, 120)})` : isString(spec) ? ` (${pdfText(spec)?.slice(0, 120)})` : ''}`)
 }
 
 /** True when a signature dictionary's references all use the UR/UR3 transform (usage rights). */
@@ -179,12 +191,39 @@ function font(d: Record<string, PdfValue>, resolve: PdfDocument['resolve'], font
   collectFonts(fonts, base, embedded)
 }
 
+// XMP may be UTF-8, UTF-16 or UTF-32, either byte order, with or without a byte order mark (XMP part 1
+// 7.3.3; PDF/A-1 accepts them all): told by the mark, else by where the NULs fall in the first character.
+export function xmpText(b: Buffer): string {
+  const z = [0, 1, 2, 3].map((i) => b[i] === 0)
+  const mark = b.subarray(0, 4).toString('hex')
+  if (mark === '0000feff' || (z[0] && z[1] && z[2] && !z[3])) return utf32(b, false)
+  if (mark === 'fffe0000' || (!z[0] && z[1] && z[2] && z[3])) return utf32(b, true)
+  if (mark.startsWith('feff') || (z[0] && !z[1] && z[2] && !z[3])) return Buffer.from(b.subarray(0, b.length - (b.length % 2))).swap16().toString('utf16le').replace(/^\ufeff/, '')
+  if (mark.startsWith('fffe') || (!z[0] && z[1] && !z[2] && z[3])) return b.toString('utf16le').replace(/^\ufeff/, '')
+  return b.toString('utf8')
+}
+
+function utf32(b: Buffer, littleEndian: boolean): string {
+  const out: string[] = []
+  for (let i = 0; i + 4 <= b.length; i += 4) {
+    const c = littleEndian ? b.readUInt32LE(i) : b.readUInt32BE(i)
+    if (c !== 0xfeff) out.push(c <= 0x10ffff ? String.fromCodePoint(c) : '\ufffd')
+  }
+  return out.join('')
+}
+
+const PDFA_NS = 'http://www.aiim.org/pdfa/ns/id/'
+
 function xmp(stream: PdfDict, doc: PdfDocument, add: (id: string, evidence: string) => void, metadata: ArtifactMetadata) {
-  const xml = doc.streamData(stream)?.toString('utf8')
+  const data = doc.streamData(stream)
+  const xml = data ? xmpText(data) : undefined
   if (!xml) return
-  // Attributes may be quoted either way (pikepdf and OCRmyPDF write single quotes), or be elements.
-  const part = /pdfaid:part(?:=["']|>)\s*(\d)/.exec(xml)?.[1]
-  const level = /pdfaid:conformance(?:=["']|>)\s*([A-Za-z])/.exec(xml)?.[1]
+  // The PDF/A identification schema, under whatever prefix the packet binds to its namespace (pdfaid by
+  // custom). Attributes may be quoted either way (pikepdf and OCRmyPDF write single quotes), or be elements.
+  const prefixes = new Set(['pdfaid', ...[...xml.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].filter((m) => m[2] === PDFA_NS).map((m) => m[1]!)])
+  const field = (name: string, value: string) => [...prefixes].map((p) => new RegExp(`${p.replace(/[.]/g, '\\.')}:${name}(?:\\s*=\\s*["']|>)\\s*(${value})`).exec(xml)?.[1]).find((v) => v !== undefined)
+  const part = field('part', '\\d')
+  const level = field('conformance', '[A-Za-z]')
   if (part) add('pdfa', `XMP claims PDF/A-${part}${level ? level.toLowerCase() : ''}`)
   // Attribute or element form, XML-escaped either way (&amp; and character references; no entity is defined here).
   const value = (re: RegExp) => {

@@ -54,7 +54,7 @@ describe('PDF through its xref', () => {
   })
 
   it('sieves without missing names spelled with #xx escapes or hidden behind a string that says stream', async () => {
-    const bytes = pdf(['<< /Type /Catalog >>', '<< /T (a stream endobj) /S /J#61vaScript /J#53 (x) >>', '<< /T (x) /Subtype /FileAttachment >>', '<< /Type /Font >> endobj << /JS (not this object) >>'])
+    const bytes = pdf(['<< /Type /Catalog >>', '<< /T (a stream endobj) /S /J#61vaScript /J#53 (x) >>', '<< /T (x) /Subtype /FileAttachment /FS << /Type /Filespec /F (a.txt) /EF << /F 9 0 R >> >> >>', '<< /Type /Font >> endobj << /JS (not this object) >>'])
     const doc = await openPdf(counted(bytes), makeSieve({words: ['JS', 'JavaScript', 'FileAttachment']}))
     expect([...doc!.objects.keys()]).toEqual(['2 0', '3 0'])
     expect((await probeBytes(bytes, 's.pdf')).ids).toEqual(['attachments', 'pdf-javascript'])

@@ -1,6 +1,6 @@
 // OLE2 and ZIP subtypes, built the way their specifications lay them out.
 import {describe, expect, it} from 'vitest'
-import {compoundFile, encryptedOoxml, powerPointStream, workbookStream, workbookWith} from '../../fixtures/builders/ole2.js'
+import {compoundFile, encryptedOoxml, powerPointStream, wordStream, workbookStream, workbookWith} from '../../fixtures/builders/ole2.js'
 import {opc, STRICT_REL, zipOf} from '../../fixtures/builders/zip.js'
 import {strToU8, zipSync} from 'fflate'
 import {bufferSource} from '../../src/containers/source.js'
@@ -207,5 +207,21 @@ describe('ZIP / OPC subtypes', () => {
   it('keeps a plain zip a zip', async () => {
     const r = await id(zipOf({'a.txt': 'hello'}))
     expect(r.format).toBe('zip')
+  })
+})
+
+describe('WPS Office (Kingsoft) files', () => {
+  it('are the Office binary formats under their own extensions (.wps, .et, .dps), without a mismatch', async () => {
+    const cases: Array<[string, Record<string, Buffer>, string]> = [
+      ['wps', {WordDocument: wordStream(), '1Table': Buffer.alloc(600)}, 'doc'],
+      ['et', {Workbook: workbookStream()}, 'xls'],
+      ['dps', {'PowerPoint Document': powerPointStream(), 'Current User': Buffer.alloc(64)}, 'ppt'],
+    ]
+    for (const [ext, streams, format] of cases) {
+      const r = await id(compoundFile(streams), ext)
+      expect([ext, r.format, r.extensionMismatch]).toEqual([ext, format, false])
+    }
+    // A Microsoft Works document keeps its own id under the same extension.
+    expect((await id(compoundFile({CONTENTS: Buffer.alloc(64), SPELLING: Buffer.alloc(8)}), 'wps')).format).toBe('wps')
   })
 })

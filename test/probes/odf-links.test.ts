@@ -31,3 +31,15 @@ describe('ODF links and changes', () => {
     expect((await probeBytes(odf(ODT, doc(''), {'settings.xml': settings(false)}), 'a.odt')).ids).toEqual([])
   })
 })
+
+describe('ODF fonts', () => {
+  it('names each declared font by the first family of its CSS list, and says it is not embedded', async () => {
+    const decls = `<office:document-content ${NS} xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.1"><office:font-face-decls>` +
+      `<style:font-face style:name="Courier New5" svg:font-family="&apos;Courier New&apos;, monospace"/>` +
+      `<style:font-face style:name="Times" svg:font-family="&quot;Times New Roman&quot;, serif"/>` +
+      `<style:font-face style:name="Arial" svg:font-family="Arial"/>` +
+      `</office:font-face-decls></office:document-content>`
+    const r = await probeBytes(odf(ODT, decls), 'fonts.odt')
+    expect(r.metadata.fonts).toEqual([{name: 'Courier New', embedded: false}, {name: 'Times New Roman', embedded: false}, {name: 'Arial', embedded: false}])
+  })
+})

@@ -119,3 +119,52 @@ describe('PDF signatures and XMP quoting', () => {
     expect(r.metadata.application).toBe('ocrmypdf')
   })
 })
+
+describe('PDF metadata from unseen documents (veraPDF corpus)', () => {
+  const xmpPdf = (xml: Buffer, catalogExtra = '/Metadata 3 0 R') =>
+    pdf([`<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>`, '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Type /Metadata /Subtype /XML /Length ${xml.length} >>`], [undefined, undefined, xml])
+  const packet = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" pdfaid:part="1" pdfaid:conformance="B"/></rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
+  const utf32 = (s: string, le: boolean, bom: boolean) => {
+    const cps = [...(bom ? '\ufeff' : ''), ...s].map((c) => c.codePointAt(0)!)
+    const b = Buffer.alloc(cps.length * 4)
+    cps.forEach((c, i) => (le ? b.writeUInt32LE(c, i * 4) : b.writeUInt32BE(c, i * 4)))
+    return b
+  }
+
+  it('reads a PDF/A claim from XMP in UTF-16 or UTF-32, either byte order, with or without a mark', async () => {
+    const le = Buffer.from(packet, 'utf16le')
+    const encodings: Array<[string, Buffer]> = [
+      ['UTF-16LE', le],
+      ['UTF-16LE with mark', Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ['UTF-16BE', Buffer.from(le).swap16()],
+      ['UTF-16BE with mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()])],
+      ['UTF-32BE with mark', utf32(packet, false, true)],
+      ['UTF-32LE', utf32(packet, true, false)],
+      ['UTF-8', Buffer.from(packet)],
+    ]
+    for (const [name, xml] of encodings) expect([name, (await probeBytes(xmpPdf(xml), 'a.pdf')).evidence.pdfa]).toEqual([name, 'XMP claims PDF/A-1b'])
+  })
+
+  it('takes the claim only from the catalog /Metadata, under whatever prefix binds the PDF/A namespace', async () => {
+    const other = Buffer.from(packet.replace(/pdfaid/g, 'pdfa'))
+    expect((await probeBytes(xmpPdf(other), 'prefix.pdf')).evidence.pdfa).toBe('XMP claims PDF/A-1b')
+    // The same packet in a stream the catalog does not point to (an image's, a page's) claims nothing.
+    expect((await probeBytes(xmpPdf(Buffer.from(packet), ''), 'orphan.pdf')).ids).toEqual([])
+  })
+
+  it('keeps the header version when the catalog /Version is malformed, and compares versions as numbers', async () => {
+    const version = async (v: string, header: string) => (await probeBytes(pdf([`<< /Type /Catalog /Pages 2 0 R /Version /${v} >>`, '<< /Type /Pages /Kids [] /Count 0 >>'], [], '/Root 1 0 R', header), 'v.pdf')).metadata.pdfVersion
+    expect(await version('2.A', '2.0')).toBe('2.0')
+    expect(await version('2.00', '2.0')).toBe('2.0')
+    expect(await version('1.7', '1.4')).toBe('1.7')
+    expect(await version('1.4', '1.7')).toBe('1.7')
+  })
+
+  it('calls a FileAttachment annotation that embeds nothing a link to another file, not an attachment', async () => {
+    const annotation = (fs: string) => pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS ${fs} >>`, '<< /Length 0 /Type /EmbeddedFile >>'])
+    const linked = await probeBytes(annotation('<< /Type /Filespec /F (/HardDisk/SomeFile.pdf) >>'), 'linked.pdf')
+    expect(linked.ids).toEqual(['external-links'])
+    expect(linked.evidence['external-links']).toContain('/HardDisk/SomeFile.pdf')
+    expect((await probeBytes(annotation('<< /Type /Filespec /F (a.txt) /EF << /F 4 0 R >> >>'), 'embedded.pdf')).ids).toEqual(['attachments'])
+  })
+})
