@@ -12,7 +12,9 @@ const NO_STREAM = 0xffffffff
 
 /** Raised when the compound file's structure is broken (truncated, loops, bad pointers). */
 export class CfbError extends Error {
-  readonly code = 'corrupt-container'
+  constructor(message: string, readonly code: 'corrupt-container' | 'truncated' = 'corrupt-container') {
+    super(message)
+  }
 }
 
 /** One storage or stream of the directory, with its full path ("Macros/VBA/dir"). */
@@ -30,6 +32,8 @@ export type Cfb = {
   majorVersion: number
   entries: CfbEntry[]
   root: CfbEntry
+  /** Set when the file is cut short (its FAT lies past the end): chains stop at the cut, and this says where. */
+  truncated?: string
   find(path: string): CfbEntry | undefined
   readStream(entry: CfbEntry, maxBytes?: number): Promise<Buffer>
   /** Random access to a stream, for walkers that skip what they do not need (reads only the sectors asked for). */
@@ -90,6 +94,8 @@ export async function openCfb(source: Source): Promise<Cfb> {
   const sectorOffset = (s: number) => (s + 1) * h.sectorSize
   const fatCache = new Map<number, Buffer>()
   let difatChain: number[] | undefined
+  let truncated: string | undefined
+  let cutShort: Promise<boolean> | undefined
 
   // The location of FAT sector number i: the header's 109 entries, then the DIFAT chain, read on demand.
   async function fatSectorLocation(i: number): Promise<number> {
@@ -132,17 +138,47 @@ export async function openCfb(source: Source): Promise<Cfb> {
     return fat.readUInt32LE((sector % perSector) * 4)
   }
 
+  // A file cut short: its FAT chains sectors past the end of the file, or lies there itself (a corrupt
+  // pointer in a whole file does not move the FAT). Chains then stop at the cut instead of failing, so that
+  // the directory entries and stream bytes before it still name the format, and the cut is reported as
+  // truncation. Asked only when a chain leaves the file; reads only the FAT sectors that cover the missing part.
+  async function isCutShort(): Promise<boolean> {
+    for (let i = Math.floor(sectorCount / perFatSector); i < Math.min(h.fatSectors, 1024); i++) {
+      const loc = await fatSectorLocation(i).catch(() => FREE)
+      if (loc > MAX_REGULAR_SECTOR) continue
+      if (loc >= sectorCount) return true
+      const fat = await source.read(sectorOffset(loc), h.sectorSize)
+      // A pointer to a next sector (or a FAT/DIFAT mark) there is in use; some writers pad unused entries
+      // with end-of-chain instead of free, so those do not count.
+      for (let k = Math.max(0, sectorCount - i * perFatSector); k * 4 + 4 <= fat.length; k++) {
+        const v = fat.readUInt32LE(k * 4)
+        if (v <= MAX_REGULAR_SECTOR || v === 0xfffffffd || v === 0xfffffffc) return true
+      }
+    }
+    return false
+  }
+
   // Follow a chain, refusing loops and pointers past the end of the file.
   async function chain(start: number, maxSectors = sectorCount): Promise<number[]> {
     const sectors: number[] = []
     const seen = new Set<number>()
     let s = start
     while (s !== END_OF_CHAIN && s !== FREE && sectors.length < maxSectors) {
+      if (s <= MAX_REGULAR_SECTOR && s >= sectorCount && (await (cutShort ??= isCutShort()))) {
+        truncated ??= `sector ${s} lies past the end of the file`
+        break
+      }
       if (s > MAX_REGULAR_SECTOR || s >= sectorCount) throw new CfbError(`sector ${s} is past the end of the file`)
       if (seen.has(s)) throw new CfbError(`sector chain loops at sector ${s}`)
       seen.add(s)
       sectors.push(s)
-      s = cachedNext(s) ?? (await next(s))
+      try {
+        s = cachedNext(s) ?? (await next(s))
+      } catch (e) {
+        if (!(e instanceof CfbError) || !(await (cutShort ??= isCutShort()))) throw e
+        truncated ??= e.message
+        break
+      }
     }
     return sectors
   }
@@ -162,7 +198,7 @@ export async function openCfb(source: Source): Promise<Cfb> {
   }
 
   const dirSectors = await chain(h.firstDirSector)
-  if (dirSectors.length === 0) throw new CfbError('OLE2 directory is empty')
+  if (dirSectors.length === 0) throw truncated ? new CfbError(`the file is cut short before its directory (${truncated})`, 'truncated') : new CfbError('OLE2 directory is empty')
   const dir = await readChain(h.firstDirSector, dirSectors.length * h.sectorSize)
   const raw = readDirectory(dir, h.majorVersion)
   const entries = buildTree(raw)
@@ -224,6 +260,9 @@ export async function openCfb(source: Source): Promise<Cfb> {
 
   return {
     majorVersion: h.majorVersion,
+    get truncated() {
+      return truncated === undefined ? undefined : `the file is cut short (${truncated})`
+    },
     entries,
     root,
     find: (path) => entries.find((e) => e.path.toLowerCase() === path.toLowerCase()),

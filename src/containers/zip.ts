@@ -79,7 +79,8 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
   }
   // Data prepended to the archive (self-extractors) shifts every offset by the same amount.
   const shift = !zip64 && eocdPos > cdOffset + cdSize ? eocdPos - (cdOffset + cdSize) : 0
-  if (cdOffset + shift + cdSize > source.size) throw new ZipError('central directory points past the end of the file', 'truncated')
+  // The end record is there, so the end of the file is too: offsets past it are damage, not a cut.
+  if (cdOffset + shift + cdSize > source.size) throw new ZipError('central directory points past the end of the file, although the end record is there: the archive is damaged')
   if (cdSize > maxCd) throw new ZipError(`central directory of ${cdSize} bytes is over the ${maxCd}-byte limit`, 'budget-exceeded')
   if (count > maxEntries) throw new ZipError(`${count} entries is over the ${maxEntries}-entry limit`, 'budget-exceeded')
   // Small archives: the central directory is already inside the tail read for the end record.

@@ -68,7 +68,7 @@ const ROWS: Row[] = [
   ['slk', 'Symbolic Link (SYLK) spreadsheet', 'spreadsheet', D, MS, 'application/x-sylk', 'slk sylk', 'x-fmt/106'],
   ['ooxml-encrypted', 'Password-encrypted Office Open XML package (type not readable)', 'other', D, MS, 'application/x-ooxml-encrypted', '', 'fmt/494'],
   ['cfb', 'OLE2 compound file (unrecognised application)', 'other', D, MS, 'application/x-ole-storage', ''],
-  ['msi', 'Windows Installer Package', 'other', D, MS, 'application/x-msi', 'msi msp'],
+  ['msi', 'Windows Installer Package', 'other', D, MS, 'application/x-msi', 'msi msp mst'],
   // Office Open XML (ECMA-376 / ISO/IEC 29500)
   ['docx', 'Word Document (OOXML)', 'word-processing', O, MS, `${OOXML}wordprocessingml.document`, 'docx', 'fmt/412'],
   ['docm', 'Word Macro-Enabled Document (OOXML)', 'word-processing', O, MS, 'application/vnd.ms-word.document.macroEnabled.12', 'docm', 'fmt/523'],
@@ -195,6 +195,8 @@ const ROWS: Row[] = [
   ['txt', 'Plain text', 'text', O, '', 'text/plain', 'txt text log md ini cfg conf', 'x-fmt/111'],
   ['zip', 'ZIP archive', 'archive', D, 'PKWARE', 'application/zip', 'zip', 'x-fmt/263'],
   ['7z', '7-Zip archive', 'archive', O, 'Igor Pavlov', 'application/x-7z-compressed', '7z', 'fmt/484'],
+  ['rar', 'RAR archive', 'archive', D, 'RARLAB', 'application/vnd.rar', 'rar', 'fmt/411'],
+  ['ar', 'Unix ar archive', 'archive', O, 'Unix', 'application/x-archive', 'a ar deb lib'],
   ['gzip', 'GZIP compressed data', 'archive', O, 'IETF', 'application/gzip', 'gz tgz', 'x-fmt/266'],
   ['tar', 'Tape archive', 'archive', O, 'IEEE', 'application/x-tar', 'tar', 'x-fmt/265'],
   ['unknown', 'Unknown format', 'other', C, '', '', ''],

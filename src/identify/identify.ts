@@ -1,7 +1,7 @@
 // Identification of one opened file: magic bytes first, then the container's own structure.
 // The extension never decides alone; it only breaks ties the bytes leave open (said in `basis`
 // and `warnings`) and raises the mismatch flag.
-import {openCfb} from '../containers/cfb.js'
+import {CfbError, openCfb} from '../containers/cfb.js'
 import type {Inspection, OpenedContainer} from '../containers/opened.js'
 import type {Source} from '../containers/source.js'
 import {openZip} from '../containers/zip.js'
@@ -63,6 +63,8 @@ async function decide(source: Source, extension: string, step: Step, options: Id
     step.format = d.format
     step.basis.push(...d.basis)
     step.warnings.push(...d.warnings)
+    // A compound file cut short: named from what lies before the cut, and recorded as truncated.
+    if (step.container.kind === 'ole2' && step.container.cfb.truncated) throw new CfbError(`${step.container.cfb.truncated}; the format is named from the directory entries before the cut`, 'truncated')
     return
   }
   if (hit) {

@@ -51,6 +51,9 @@ const SIGNATURES: Signature[] = [
   sig(0, 'II*\x00', is('tiff', 'TIFF little-endian header at 0')),
   sig(0, 'MM\x00*', is('tiff', 'TIFF big-endian header at 0')),
   sig(0, hex('377abcaf271c'), is('7z', '7-Zip signature at 0')),
+  sig(0, 'Rar!\x1a\x07\x00', is('rar', 'RAR 1.5-4 signature at 0')),
+  sig(0, 'Rar!\x1a\x07\x01\x00', is('rar', 'RAR 5 signature at 0')),
+  sig(0, '!<arch>\n', is('ar', 'Unix ar archive signature at 0 (also Debian packages)')),
   sig(0, hex('1f8b08'), is('gzip', 'GZIP header (deflate) at 0')),
   sig(257, 'ustar', is('tar', 'POSIX tar magic "ustar" at 257')),
 ]
@@ -145,7 +148,16 @@ function sniffDbase(head: Buffer): MagicHit | undefined {
   return is('dbf', `dBASE table header: version byte 0x${head[0]!.toString(16)}, ${headerLength}-byte header ending its field list with 0x0D`)
 }
 
-/** Where a PDF header starts: readers accept it anywhere in the first 1 KiB (ISO 32000-1, Annex H.3). */
+/** Where a PDF header starts: readers accept it anywhere in the first 1 KiB (ISO 32000-1, Annex H.3). Past
+ * offset 0 it must carry a version ("%PDF-1.4": not a text that mentions "%PDF-"), and what comes before it
+ * must be text (a mail or HTTP header, a comment), or a Macintosh wrapper (AppleSingle/AppleDouble,
+ * MacBinary): binary bytes before it are another container holding a PDF (a RAR or ar archive). -1 if none. */
 export function pdfHeaderAt(head: Buffer): number {
-  return head.subarray(0, 1024).indexOf('%PDF-')
+  const at = head.subarray(0, 1024).indexOf('%PDF-')
+  if (at <= 0) return at
+  if (!/^%PDF-\d\.\d/.test(head.toString('latin1', at, at + 8))) return -1
+  const before = head.subarray(0, at)
+  const appleWrapper = head.readUInt32BE(0) === 0x00051600 || head.readUInt32BE(0) === 0x00051607
+  const macBinary = at === 128 && head[0] === 0 && head[1]! >= 1 && head[1]! <= 63
+  return before.includes(0) && !appleWrapper && !macBinary ? -1 : at
 }

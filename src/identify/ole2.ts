@@ -31,8 +31,9 @@ const CLSIDS: Record<string, string> = {
   '011202000000000000c0000000000046': 'pub', // Publisher.Document
   '0b0d020000000000c000000000000046': 'msg', // Outlook message
   '3a8fb774c8c8d111be1100c04fb6faf1': 'mpp', // MSProject.Project.9
-  '8410c00000000000c000000000000046': 'msi', // Windows Installer package
-  '8610c00000000000c000000000000046': 'msi', // Windows Installer patch
+  '84100c0000000000c000000000000046': 'msi', // {000C1084-…}: Windows Installer package
+  '86100c0000000000c000000000000046': 'msi', // {000C1086-…}: Windows Installer patch
+  '82100c0000000000c000000000000046': 'msi', // {000C1082-…}: Windows Installer transform
   'b25aa40e0a9ed111a40700c04fb932ba': 'wps', // Works word processor
 }
 

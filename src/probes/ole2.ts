@@ -57,6 +57,8 @@ export async function compoundFeatures(cfb: Cfb, options: ProbeOptions, decrypte
   if (format === 'hwp') mergeFeatures(features, await hwpFeatures(cfb))
   containedObjects(cfb, features, names)
   if (names.has('__properties_version1.0')) await smimeMessage(cfb, features).catch((e: Error) => warnings.push(`S/MIME check skipped: ${e.message}`))
+  // Streams that run past the end of a file cut short were read up to the cut.
+  if (cfb.truncated) warnings.push(`${cfb.truncated}: what lies past the cut was not read`)
   return result
 }
 

@@ -106,7 +106,7 @@ async function excel(r: PartReader, book: string) {
   const workbook = (await r.text(book, 4 * 1024 * 1024)) ?? ''
   const wp = firstElement(workbook, 'workbookProtection')
   if (wp && (isTrue(wp.attributes.lockStructure) || isTrue(wp.attributes.lockWindows))) addFeature(f, 'workbook-protection', `workbookProtection${isTrue(wp.attributes.lockStructure) ? ' lockStructure' : ''}${isTrue(wp.attributes.lockWindows) ? ' lockWindows' : ''}`)
-  for (const sheet of sheetParts(r, book, 'worksheets|dialogsheets', 'xml').slice(0, MAX_SHEETS)) {
+  for (const sheet of sheetParts(r, book, 'worksheets|dialogsheets|chartsheets', 'xml').slice(0, MAX_SHEETS)) {
     const bytes = await r.bytes(sheet, MAX_SHEET)
     if (!bytes) continue
     // sheetProtection follows the cell data: find it in the bytes and decode only the element.
@@ -117,7 +117,8 @@ async function excel(r: PartReader, book: string) {
     // Any sheetProtection element carries protection settings that LibreOffice imports; say whether
     // Excel enforces it (sheet="1") and whether a password hash is set.
     const password = Boolean(sp.attributes.password || sp.attributes.hashValue)
-    const enforced = isTrue(sp.attributes.sheet) ? 'enforced' : 'settings only (sheet not locked)'
+    // A chart sheet has no sheet attribute: content="1" locks it.
+    const enforced = isTrue(sp.attributes.sheet) || (sheet.includes('chartsheets/') && isTrue(sp.attributes.content)) ? 'enforced' : 'settings only (sheet not locked)'
     addFeature(f, password ? 'password-protected-sheet' : 'protected-sheet', `sheetProtection in ${sheet}, ${enforced}${password ? ', with a password hash' : ''}`)
   }
 }

@@ -14,7 +14,7 @@ const isRemote = (t: string) => /^(https?|ftp|file):|^\\\\|^\/\//i.test(t)
 
 // Only external targets and these types make features (or name the main part); most .rels files (a
 // slide's layout, images, notes) hold none of them and are not parsed.
-const WORTH_PARSING = /TargetMode\s*=\s*["']External|\/(officeDocument|oleObject|package|aFChunk|attachedTemplate|signature)["']/i
+const WORTH_PARSING = /TargetMode\s*=\s*["']External|\/(officeDocument|oleObject|package|aFChunk|attachedTemplate|signature|vbaProjectSignature(Agile|V3)?)["']/i
 
 /** The relationships of the package that can matter, with the part that owns them. */
 async function relationships(r: PartReader): Promise<Rel[]> {
@@ -61,6 +61,9 @@ export async function ooxmlFeatures(r: PartReader): Promise<void> {
     else if (rel.type === 'aFChunk') addFeature(f, 'altchunk', `altChunk ${at}`)
     // ECMA-376-2 §13: signature parts hang off the signature origin by this relationship, whatever their name.
     else if (rel.type === 'signature') addFeature(f, 'digital-signature', `package signature ${at}`)
+    // [MS-OFFCRYPTO] 2.3.2: a signed VBA project keeps its signatures (legacy, agile, V3) beside vbaProject.bin,
+    // as the \u0005DigitalSignature streams of a binary file do.
+    else if (/^vbaProjectSignature(Agile|V3)?$/.test(rel.type)) addFeature(f, 'digital-signature', `VBA project signature ${at}`)
   }
   const checks: Array<[string, RegExp, string]> = [
     ['activex', /(^|\/)activeX\/activeX\d*\.(xml|bin)$/i, 'ActiveX part'],

@@ -21,3 +21,20 @@ describe('OOXML digital signatures', () => {
     expect((await probeBytes(ooxml('docx'), 'c.docx')).ids).not.toContain('digital-signature')
   })
 })
+
+describe('signed VBA projects and chart sheets (rust_xlsxwriter, EPPlus samples)', () => {
+  const VBA_SIG = 'http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature'
+  it('reports a VBA project signature found through vbaProject.bin relationships', async () => {
+    const r = await probeBytes(ooxml('xlsx', {
+      'xl/_rels/vbaProject.bin.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${VBA_SIG}" Target="vbaProjectSignature.bin"/></Relationships>`),
+      'xl/vbaProjectSignature.bin': new Uint8Array(64),
+    }), 'signed.xlsx')
+    expect(r.ids).toContain('digital-signature')
+    expect(r.evidence['digital-signature']).toMatch(/VBA project signature/)
+  })
+  it('reports a locked chart sheet (sheetProtection content="1")', async () => {
+    const r = await probeBytes(ooxml('xlsx', {'xl/chartsheets/sheet1.xml': strToU8('<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/><sheetProtection content="1" objects="1"/></chartsheet>')}), 'chart.xlsx')
+    expect(r.ids).toEqual(['protected-sheet'])
+    expect(r.evidence['protected-sheet']).toMatch(/chartsheets\/sheet1\.xml, enforced/)
+  })
+})
