@@ -45,6 +45,8 @@ const SIGNATURES: Signature[] = [
   sig(0, hex('010009000003'), is('wmf', 'WMF header (memory metafile, version 3) at 0')),
   sig(0, hex('020009000003'), is('wmf', 'WMF header (disk metafile, version 3) at 0')),
   sig(0, hex('89504e470d0a1a0a'), is('png', 'PNG signature at 0')),
+  // JPEG-LS (ITU T.87) opens with SOI then its own frame marker SOF55: JPEG decoders cannot read it.
+  sig(0, hex('ffd8fff7'), is('unknown', 'JPEG-LS frame marker (SOI, SOF55) at 0: not a JPEG that JPEG readers open')),
   sig(0, hex('ffd8ff'), is('jpeg', 'JPEG SOI marker at 0')),
   sig(0, 'GIF87a', is('gif', 'GIF87a signature at 0')),
   sig(0, 'GIF89a', is('gif', 'GIF89a signature at 0')),
@@ -131,7 +133,18 @@ function headerChecks(head: Buffer, extension: string): MagicHit | undefined {
   }
   if (at(head, 2, 'IIXPR') || at(head, 2, 'MMXPR')) return is('qxp', `QuarkXPress signature ${head.toString('latin1', 2, 7)} at 2`)
   if (at(head, 0, 'BM') && head.length >= 14 && head.readUInt32LE(6) === 0 && head.readUInt32LE(10) >= 26 && head.readUInt32LE(10) < 4096) return is('bmp', 'BMP header BM with zero reserved fields at 0')
-  return sniffFont(head) ?? sniffMedia(head) ?? sniffDbase(head)
+  return sniffFont(head) ?? sniffMedia(head) ?? sniffTar(head) ?? sniffDbase(head)
+}
+
+// Pre-POSIX (V7, old GNU) tar: no "ustar" magic, but a 512-byte header whose checksum field (octal, at 148)
+// is the sum of the header's bytes with that field counted as spaces, and a file name at 0.
+function sniffTar(head: Buffer): MagicHit | undefined {
+  if (head.length < 512 || head[0] === 0) return undefined
+  const field = head.toString('latin1', 148, 156).replace(/[\0 ]+$/, '').trim()
+  if (!/^[0-7]{1,7}$/.test(field)) return undefined
+  let sum = 0
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : head[i]!
+  return sum === parseInt(field, 8) ? is('tar', `tar header at 0 whose checksum (${field}, octal) adds up, without the ustar magic (V7 tar)`) : undefined
 }
 
 // dBASE / FoxPro / Visual FoxPro tables: a version byte, a last-update date, the header and record

@@ -9,8 +9,10 @@ const is = (format: string, basis: string, warnings: string[] = []): Hit => ({fo
 /** Decode the head of a text file (UTF-8, or UTF-16 with a byte-order mark); undefined when it is not text. */
 export function decodeText(head: Buffer): string | undefined {
   if (head.length === 0) return undefined
-  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2, head.length & ~1).toString('utf16le')
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2, head.length & ~1)).swap16().toString('utf16le')
+  // A byte-order mark opens text only when the text after it is text: binary formats can start with FF FE
+  // too (a SketchUp model's UTF-16 name, then binary).
+  if (head[0] === 0xff && head[1] === 0xfe) return textual(head.subarray(2, head.length & ~1).toString('utf16le'))
+  if (head[0] === 0xfe && head[1] === 0xff) return textual(Buffer.from(head.subarray(2, head.length & ~1)).swap16().toString('utf16le'))
   // UTF-16 without a byte-order mark: ASCII text leaves every other byte zero, on one side or the other.
   const bomless = utf16WithoutMark(head)
   if (bomless === 'le') return head.subarray(0, head.length & ~1).toString('utf16le')
@@ -22,6 +24,16 @@ export function decodeText(head: Buffer): string | undefined {
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++
   }
   return control / Math.max(1, body.length) < 0.01 ? body.toString('utf8') : undefined
+}
+
+// Decoded text with hardly any control characters (NUL included), else undefined.
+function textual(text: string): string | undefined {
+  let control = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++
+  }
+  return control / Math.max(1, text.length) < 0.01 ? text : undefined
 }
 
 function utf16WithoutMark(head: Buffer): 'le' | 'be' | undefined {

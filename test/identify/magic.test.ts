@@ -3,6 +3,8 @@ import {describe, expect, it} from 'vitest'
 import {pdf} from '../../fixtures/builders/misc.js'
 import {bufferSource} from '../../src/containers/source.js'
 import {identify} from '../../src/identify/identify.js'
+import {sniffMagic} from '../../src/identify/magic.js'
+import {sniffText} from '../../src/identify/text.js'
 
 const id = (bytes: Buffer | string, ext = '') => identify(bufferSource(`f.${ext}`, typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes), ext)
 const h = (hex: string, pad = 64) => Buffer.concat([Buffer.from(hex.replace(/\s/g, ''), 'hex'), Buffer.alloc(pad)])
@@ -186,5 +188,38 @@ describe('text formats', () => {
   it('reads UTF-16 XML with a byte-order mark', async () => {
     const xml = '<?xml version="1.0" encoding="UTF-16"?><?mso-application progid="Excel.Sheet"?><Workbook/>'
     expect((await id(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]))).format).toBe('spreadsheetml')
+  })
+})
+
+describe('signatures from other tools fixtures (file-type, filetype, DROID)', () => {
+  const box = (size: number, type: string, rest: Buffer = Buffer.alloc(0)) => {
+    const b = Buffer.alloc(8)
+    b.writeUInt32BE(size)
+    b.write(type, 4, 'latin1')
+    return Buffer.concat([b, rest])
+  }
+  it('names QuickTime files without an ftyp box, and MPEG-4 by compatible brands and Adobe/iTunes brands', () => {
+    expect(sniffMagic(Buffer.concat([box(6391, 'moov', Buffer.from('\0\0\0\x6cmvhd', 'latin1')), Buffer.alloc(64)]))?.format).toBe('mov')
+    expect(sniffMagic(Buffer.concat([box(731648, 'mdat'), Buffer.alloc(64, 0x11)]))?.format).toBe('mov')
+    const ftyp = (major: string, ...compatible: string[]) => Buffer.concat([box(16 + 4 * compatible.length, 'ftyp', Buffer.from(major + '\0\0\0\0' + compatible.join(''), 'latin1')), Buffer.alloc(32)])
+    for (const brand of ['F4V ', 'F4A ', 'M4B ', 'M4P ', 'isom']) expect([brand, sniffMagic(ftyp(brand))?.format]).toEqual([brand, 'mp4'])
+    expect(sniffMagic(ftyp('M4A\0', '3gp5', 'isom'))?.format).toBe('mp4')
+    expect(sniffMagic(ftyp('zzzz', 'yyyy'))).toBeUndefined()
+  })
+  it('names a V7 tar by its header checksum, and leaves JPEG-LS and a binary file opening with FF FE alone', () => {
+    const header = Buffer.alloc(512)
+    header.write('notes.txt', 0, 'latin1')
+    header.write('0000644\0', 100, 'latin1')
+    header.fill(32, 148, 156)
+    let sum = 0
+    for (const b of header) sum += b
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+    expect(sniffMagic(Buffer.concat([header, Buffer.alloc(512)]))?.format).toBe('tar')
+    header[0] = 0x6d // the checksum no longer adds up
+    expect(sniffMagic(Buffer.concat([header, Buffer.alloc(512)]))?.format).not.toBe('tar')
+    expect(sniffMagic(Buffer.from('ffd8fff70011080064006403', 'hex'))?.format).toBe('unknown')
+    const sketchUp = Buffer.concat([Buffer.from([0xff, 0xfe, 0xff, 0x0e]), Buffer.from('SketchUp Model', 'utf16le'), Buffer.from([0x85, 0xd1, 0x81, 0x95, 1, 0, 0, 0, 3, 0, 0, 0, 0x10, 0, 2, 0, 0, 0, 0, 0])])
+    expect(sniffText(sketchUp, 'skp')?.format).toBeUndefined()
+    expect(sniffText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('plain words, in UTF-16\n', 'utf16le')]), 'txt')?.format).toBe('txt')
   })
 })
