@@ -86,7 +86,10 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
   // Small archives: the central directory is already inside the tail read for the end record.
   const cdStart = cdOffset + shift
   const cd = cdStart >= bufStart && cdStart + cdSize <= bufStart + buf.length ? buf.subarray(cdStart - bufStart, cdStart - bufStart + cdSize) : await source.read(cdStart, cdSize)
-  const entries = parseCentralDirectory(cd, count, shift)
+  return zipOver(source, parseCentralDirectory(cd, count, shift), options)
+}
+
+function zipOver(source: Source, entries: ZipEntry[], options: ZipOptions): Zip {
   // OPC part names compare case-insensitively (ECMA-376-2 §9.1.1.1); the first of two equal names wins.
   const byName = new Map<string, ZipEntry>()
   for (const e of entries) if (!byName.has(e.name.toLowerCase())) byName.set(e.name.toLowerCase(), e)
@@ -96,6 +99,49 @@ export async function openZip(source: Source, options: ZipOptions = {}): Promise
     read: (entry, maxBytes) => readEntry(source, entry, maxBytes ?? 8 * 1024 * 1024, options.maxRatio ?? 200),
     readHead: (entry, bytes) => readEntryHead(source, entry, bytes),
   }
+}
+
+const SCAN_LIMIT = 4 * 1024 * 1024
+
+// The next local header after `from`, found by its signature: for entries whose sizes only a data descriptor
+// gives (streamed writers: Excel, System.IO.Packaging). -1 when none within the scan limit.
+async function nextLocalHeader(source: Source, from: number): Promise<number> {
+  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+  for (let at = from; at < Math.min(source.size, from + SCAN_LIMIT); at += 64 * 1024 - 3) {
+    const i = (await source.read(at, 64 * 1024)).indexOf(signature)
+    if (i >= 0) return at + i
+  }
+  return -1
+}
+
+/** What an archive cut short (no end record) still shows: its local headers from the start, up to the cut.
+ * Entries whose sizes only a data descriptor gives end where the next local header's signature is found.
+ * Used to name a truncated archive, never to trust it: the record keeps its error. */
+export async function openZipFromLocalHeaders(source: Source, options: ZipOptions = {}): Promise<Zip> {
+  const entries: ZipEntry[] = []
+  for (let at = 0; entries.length < (options.maxEntries ?? 10_000) && at + 30 <= source.size; ) {
+    const h = await source.read(at, 30 + 512)
+    if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) break
+    const flags = h.readUInt16LE(6)
+    const [nameLength, extraLength] = [h.readUInt16LE(26), h.readUInt16LE(28)]
+    const nameBytes = h.length >= 30 + nameLength ? h.subarray(30, 30 + nameLength) : await source.read(at + 30, nameLength)
+    if (nameBytes.length < nameLength) break
+    const dataStart = at + 30 + nameLength + extraLength
+    let compressedSize = h.readUInt32LE(18)
+    let next = dataStart + compressedSize
+    if (flags & 8 || compressedSize === 0xffffffff) {
+      next = await nextLocalHeader(source, dataStart)
+      if (next < 0) break
+      compressedSize = next - dataStart // the data descriptor's bytes come along: inflation stops before them
+    }
+    entries.push({
+      name: nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1').replace(/\\/g, '/'),
+      method: h.readUInt16LE(8), encrypted: (flags & 1) === 1, compressedSize, size: h.readUInt32LE(22),
+      localOffset: at, localHeaderGuess: 30 + nameLength + extraLength,
+    })
+    at = next
+  }
+  return zipOver(source, entries, options)
 }
 
 function parseCentralDirectory(cd: Buffer, count: number, shift: number): ZipEntry[] {

@@ -4,14 +4,14 @@
 import {CfbError, openCfb} from '../containers/cfb.js'
 import type {Inspection, OpenedContainer} from '../containers/opened.js'
 import type {Source} from '../containers/source.js'
-import {openZip} from '../containers/zip.js'
+import {openZip, openZipFromLocalHeaders, ZipError} from '../containers/zip.js'
 import type {ErrorInfo} from '../model.js'
 import {extensionFits, formatsForExtension} from './formats.js'
 import {pdfHeaderAt, sniffMagic} from './magic.js'
 import {decideEncrypted} from './encrypted.js'
 import {identifyCfb} from './ole2.js'
 import {sniffText} from './text.js'
-import {identifyZip} from './zip.js'
+import {identifyZip, packageFamilyByMainPart} from './zip.js'
 
 export type Identification = {
   format: string
@@ -108,7 +108,15 @@ async function inOle2(source: Source, extension: string, step: Step, options: Id
 }
 
 async function inZip(source: Source, extension: string, step: Step) {
-  const zip = await openZip(source)
+  const zip = await openZip(source).catch(async (e: unknown) => {
+    // An archive cut short: named from the local headers before the cut, and recorded as truncated.
+    if (!(e instanceof ZipError) || e.code !== 'truncated') throw e
+    const local = await openZipFromLocalHeaders(source).catch(() => undefined)
+    let d = local && local.entries.length > 0 ? await identifyZip(local, extension).catch(() => undefined) : undefined
+    if (local && d?.format === 'zip') d = (await packageFamilyByMainPart(local, extension).catch(() => undefined)) ?? d
+    if (d && d.format !== 'zip') Object.assign(step, {format: d.format, basis: [...step.basis, ...d.basis, 'read from the local headers before the cut (no central directory)'], warnings: [...step.warnings, ...d.warnings]})
+    throw e
+  })
   step.container = {kind: 'zip', zip}
   return identifyZip(zip, extension)
 }

@@ -202,3 +202,27 @@ async function byEntryNames(zip: Zip, extension: string): Promise<Decision> {
   if (some(/^content\/riffData\.cdr$/) || some(/^content\/root\.dat$/)) return {format: 'cdr', basis: ['ZIP entry content/riffData.cdr or content/root.dat (CorelDRAW X4+)'], warnings: []}
   return {format: 'zip', basis: ['ZIP central directory, no package markers'], warnings: []}
 }
+
+// The families of OOXML main parts, by the conventional name the officeDocument relationship points to.
+const MAIN_BY_NAME: Array<[RegExp, string[]]> = [
+  [/^word\/document\d*\.xml$/, ['docx', 'docm', 'dotx', 'dotm']],
+  [/^xl\/workbook\d*\.xml$/, ['xlsx', 'xlsm', 'xltx', 'xltm', 'xlam']],
+  [/^xl\/workbook\d*\.bin$/, ['xlsb']],
+  [/^ppt\/presentation\d*\.xml$/, ['pptx', 'pptm', 'ppsx', 'ppsm', 'potx', 'potm']],
+  [/^visio\/document\d*\.xml$/, ['vsdx', 'vsdm', 'vssx', 'vssm', 'vstx', 'vstm']],
+]
+
+/** For a package cut short before its [Content_Types].xml (writers often put it last): the family from the
+ * name of the main part _rels/.rels points to, the extension choosing within the family. */
+export async function packageFamilyByMainPart(zip: Zip, extension: string): Promise<Decision | undefined> {
+  const rels = zip.find('_rels/.rels')
+  if (!rels || rels.encrypted || zip.find('[Content_Types].xml')) return undefined
+  const xml = xmlText(await zip.read(rels, 1024 * 1024))
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    if (!OFFICE_DOCUMENT.test(attr(m[0], 'Type') ?? '')) continue
+    const target = safeDecode(attr(m[0], 'Target') ?? '').replace(/^\.?\//, '').toLowerCase()
+    const family = MAIN_BY_NAME.find(([re]) => re.test(target))?.[1]
+    if (family) return tieBreak(family, extension, family[0]!, `main part /${target} named by _rels/.rels; its content type lies past the cut`)
+  }
+  return undefined
+}

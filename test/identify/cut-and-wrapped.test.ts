@@ -1,5 +1,6 @@
 // Files cut short, files inside other containers, and class ids, from sweeps of other identification
 // tools' fixtures (file-type, mimetype, DROID).
+import {randomBytes} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {compoundFile, wordStream} from '../../fixtures/builders/ole2.js'
 import {zipOf} from '../../fixtures/builders/zip.js'
@@ -58,5 +59,33 @@ describe('a ZIP whose end record is there but whose offsets are not', () => {
     bytes.writeUInt32LE(0x20202020, eocd + 16) // the central directory's offset, as a NUL-to-space mangling leaves it
     const r = await id(bytes, 'zip')
     expect([r.format, r.error?.code]).toEqual(['zip', 'corrupt-container'])
+  })
+})
+
+describe('a ZIP package cut short (no central directory)', () => {
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument'
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}" Target="ppt/presentation.xml"/></Relationships>`
+  const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>'
+  // Streamed writers put [Content_Types].xml last and give sizes in data descriptors: patch the first
+  // local header to say so (flag bit 3, sizes zero), then cut before the content types.
+  const cutPackage = () => {
+    const whole = Buffer.from(zipOf({'_rels/.rels': rels, 'ppt/presentation.xml': '<p:presentation/>', 'ppt/slides/slide1.xml': 'x'.repeat(5000), '[Content_Types].xml': types}))
+    whole.writeUInt16LE(whole.readUInt16LE(6) | 8, 6)
+    whole.writeUInt32LE(0, 18)
+    whole.writeUInt32LE(0, 22)
+    return whole.subarray(0, whole.indexOf('[Content_Types].xml') - 20)
+  }
+
+  it('is named from its local headers, the main part giving the family and the extension the member', async () => {
+    const r = await id(cutPackage(), 'pptx')
+    expect([r.format, r.error?.code]).toEqual(['pptx', 'truncated'])
+    expect(r.basis.join(' ')).toMatch(/local headers before the cut/)
+    expect((await id(cutPackage(), 'ppsx')).format).toBe('ppsx')
+  })
+
+  it('stays zip when what lies before the cut names nothing', async () => {
+    const plain = Buffer.from(zipOf({'a.txt': randomBytes(6000).toString('base64'), 'b.txt': 'b'}))
+    const r = await id(plain.subarray(0, 3000), 'zip')
+    expect([r.format, r.error?.code]).toEqual(['zip', 'truncated'])
   })
 })
