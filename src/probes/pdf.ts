@@ -103,7 +103,10 @@ export function pdfFeatures(doc: PdfDocument): {features: Feature[]; metadata: A
 function attachmentAnnotation(d: Record<string, PdfValue>, resolve: PdfDocument['resolve'], add: (id: string, evidence: string) => void) {
   const spec = resolve(d.FS)
   if (isDict(spec) && (isDict(spec.d.EF) || isRef(spec.d.EF))) add('attachments', 'FileAttachment annotation with an embedded file')
-  else if (isDict(spec) || isString(spec)) add('external-links', `FileAttachment annotation naming a file it does not embed${isDict(spec) && isString(spec.d.F) ? ` (${pdfText(spec.d.F)?.slice(0, 120)})` : isString(spec) ? ` (${pdfText(spec)?.slice(0, 120)})` : ''}`)
+  else if (isDict(spec) || isString(spec)) {
+    const file = pdfText(isDict(spec) ? spec.d.F : spec)
+    add('external-links', `FileAttachment annotation naming a file it does not embed${file ? ` (${file.slice(0, 120)})` : ''}`)
+  }
 }
 
 /** True when a signature dictionary's references all use the UR/UR3 transform (usage rights). */
